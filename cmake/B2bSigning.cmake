@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: Apache-2.0
+# The build's own signing key, and the signing of every in-tree plugin with
+# it. Without B2B_SIGNING_KEY, a development key pair is made once in the
+# build tree; the binary trusts the public key it was built with.
+if(B2B_SIGNING_KEY)
+  if(NOT B2B_SIGNING_PUBLIC_KEY)
+    message(FATAL_ERROR "B2B_SIGNING_KEY needs B2B_SIGNING_PUBLIC_KEY too")
+  endif()
+  set(B2B_SECRET_KEY_FILE "${B2B_SIGNING_KEY}")
+  set(B2B_PUBLIC_KEY_FILE "${B2B_SIGNING_PUBLIC_KEY}")
+  set(B2B_GENERATE_KEY OFF)
+else()
+  set(B2B_SECRET_KEY_FILE "${PROJECT_BINARY_DIR}/signing/development.key")
+  set(B2B_PUBLIC_KEY_FILE "${PROJECT_BINARY_DIR}/signing/development.pub")
+  set(B2B_GENERATE_KEY ON)
+endif()
+
+# Called by core/ once the b2b-sign tool exists: makes the key when needed
+# and compiles its public half into <out>.
+function(b2b_embed_build_key out)
+  if(B2B_GENERATE_KEY)
+    add_custom_command(
+      OUTPUT "${B2B_SECRET_KEY_FILE}" "${B2B_PUBLIC_KEY_FILE}"
+      COMMAND b2b-sign keygen "${B2B_PUBLIC_KEY_FILE}" "${B2B_SECRET_KEY_FILE}"
+      COMMENT "Making the development key that signs the in-tree plugins"
+      VERBATIM)
+  endif()
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND "${CMAKE_COMMAND}" -DPUBLIC_KEY=${B2B_PUBLIC_KEY_FILE}
+            -DOUTPUT=${out} -P "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
+    DEPENDS "${B2B_PUBLIC_KEY_FILE}" "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
+    COMMENT "Embedding the build's public key"
+    VERBATIM)
+  add_custom_target(b2b-build-key DEPENDS "${out}" "${B2B_SECRET_KEY_FILE}")
+endfunction()
+
+# Signs <target>'s file with the build's key whenever either changes.
+function(b2b_sign_with_build_key target)
+  set(plugin "${B2B_PLUGIN_OUTPUT_DIR}/${target}.so")
+  add_custom_command(
+    OUTPUT "${plugin}.minisig"
+    COMMAND b2b-sign sign "${B2B_SECRET_KEY_FILE}" "${plugin}"
+    DEPENDS ${target} "${B2B_SECRET_KEY_FILE}"
+    COMMENT "Signing ${target}.so"
+    VERBATIM)
+  add_custom_target(${target}-signature ALL DEPENDS "${plugin}.minisig")
+  add_dependencies(${target}-signature b2b-build-key)
+endfunction()
+
+# What b2b_add_plugin does beyond the SDK's version, for in-tree plugins.
+function(b2b_finish_first_party_plugin target)
+  target_link_libraries(${target} PRIVATE b2b_settings)
+  set_target_properties(${target} PROPERTIES
+    LIBRARY_OUTPUT_DIRECTORY "${B2B_PLUGIN_OUTPUT_DIR}")
+  b2b_sign_with_build_key(${target})
+  install(TARGETS ${target} LIBRARY DESTINATION "${B2B_PLUGIN_DIR}")
+  install(FILES "${B2B_PLUGIN_OUTPUT_DIR}/${target}.so.minisig"
+          DESTINATION "${B2B_PLUGIN_DIR}")
+endfunction()

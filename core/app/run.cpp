@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/app/run.hpp"
+
+#include "core/app/build_info.hpp"
+#include "core/app/context.hpp"
+#include "core/cli/commands.hpp"
+#include "core/log/log.hpp"
+#include "core/util/error.hpp"
+#include "core/util/strings.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <cctype>
+#include <iostream>
+
+namespace b2b::app {
+namespace {
+
+constexpr const char* k_description =
+    "Start Claude Code in a container behind an outbound firewall, with "
+    "this repository mounted at /workspace.";
+
+void add_global_flags(CLI::App& app, Context& context) {
+  app.add_flag("-v,--verbose", context.verbosity,
+               "Say more: -v for progress, -vv for every setting and plugin "
+               "decision");
+  app.add_flag("-q,--quiet", context.quiet, "Print errors only");
+  app.add_flag("--allow-unsigned-plugins", context.allow_unsigned_plugins,
+               "Load plugins that have no signature, with a warning (or set "
+               "BACK2BASE_ALLOW_UNSIGNED_PLUGINS=1); never where the "
+               "administrator's policy forbids it");
+}
+
+void configure_log(const Context& context) {
+  log::Level level = log::Level::warning;
+  if (context.quiet) {
+    level = log::Level::error;
+  } else if (context.verbosity >= 2) {
+    level = log::Level::debug;
+  } else if (context.verbosity == 1) {
+    level = log::Level::info;
+  }
+  log::configure(level, log::colour_wanted(STDERR_FILENO));
+}
+
+// The command the user chose: the root, or the last subcommand selected.
+const CLI::App& chosen_command(const CLI::App& app) {
+  const CLI::App* at = &app;
+  while (!at->get_subcommands().empty()) {
+    at = at->get_subcommands().back();
+  }
+  return *at;
+}
+
+std::string command_path(const CLI::App& command) {
+  std::string path = command.get_name();
+  for (const CLI::App* up = command.get_parent(); up != nullptr;
+       up = up->get_parent()) {
+    path = up->get_name() + " " + path;
+  }
+  return path;
+}
+
+// Words left over after parsing: a misspelt command where a command was
+// expected, else an argument the command does not take. Never a prompt.
+[[noreturn]] void reject_extra_words(const CLI::App& app,
+                                     const std::vector<std::string>& extras) {
+  const CLI::App& command = chosen_command(app);
+  const std::string path = command_path(command);
+  const std::string& word = extras.front();
+  std::vector<std::string> names;
+  for (const CLI::App* sub : command.get_subcommands({})) {
+    names.push_back(sub->get_name());
+  }
+  if (names.empty() || word.starts_with("-")) {
+    throw Error(path + ": unexpected argument " + util::quote(word) +
+                    "; run " + util::quote(path + " --help") +
+                    " to see what it takes",
+                exit_status::k_usage);
+  }
+  std::string suggestion = util::closest_match(word, names);
+  throw Error("unknown command " + util::quote(word) +
+                  (suggestion.empty()
+                       ? "; run " + util::quote(path + " --help") +
+                             " to see the commands"
+                       : "; did you mean " +
+                             util::quote(path + " " + suggestion) + "?"),
+              exit_status::k_unknown_command);
+}
+
+int launch(Context&) {
+  // TODO(#6): the launch pipeline (workspace, profile, auth, image, spec,
+  // run) replaces this message.
+  throw Error("launch: starting a session is not available in this build "
+              "yet; \"oss-back2base doctor\" checks this machine, and "
+              "\"oss-back2base --help\" lists what works");
+}
+
+void print_error(const Error& error) {
+  for (const std::string& line : util::split(error.what(), '\n')) {
+    log::error(line);
+  }
+}
+
+std::string lowercase_first(std::string text) {
+  if (!text.empty()) {
+    text[0] = static_cast<char>(
+        std::tolower(static_cast<unsigned char>(text[0])));
+  }
+  return text;
+}
+
+std::string version_line() {
+  const BuildInfo& info = build_info();
+  return "oss-back2base " + std::string(info.version);
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Context context(config::Environment::from_process());
+  log::configure(log::Level::warning, log::colour_wanted(STDERR_FILENO));
+
+  CLI::App app(k_description, "oss-back2base");
+  app.allow_extras();
+  app.fallthrough();
+  app.set_version_flag("--version", version_line());
+  app.footer("Run \"oss-back2base COMMAND --help\" for a command's flags.");
+  add_global_flags(app, context);
+  cli::register_version(app, context);
+  cli::register_doctor(app, context);
+  cli::register_plugin(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);  // --help and --version
+    }
+    log::error(lowercase_first(e.what()) + "; run " +
+               util::quote(command_path(chosen_command(app)) + " --help"));
+    return exit_status::k_usage;
+  }
+
+  configure_log(context);
+  try {
+    std::vector<std::string> extras = app.remaining(true);
+    if (!extras.empty()) {
+      reject_extra_words(app, extras);
+    }
+    return context.action ? context.action() : launch(context);
+  } catch (const Error& e) {
+    print_error(e);
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    log::error(std::string("unexpected failure: ") + e.what() +
+               "; please report it");
+    return exit_status::k_failure;
+  }
+}
+
+}  // namespace b2b::app

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+// The command tree: one register function per command, one file each. A
+// register function declares the command's flags and, when the command is
+// chosen, leaves its action in the context; nothing runs until the whole
+// command line has been parsed and checked.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace b2b::app {
+class Context;
+}
+
+namespace b2b::cli {
+
+void register_version(CLI::App& app, app::Context& context);
+void register_doctor(CLI::App& app, app::Context& context);
+void register_plugin(CLI::App& app, app::Context& context);
+void register_plugin_list(CLI::App& plugin, app::Context& context);
+void register_plugin_keygen(CLI::App& plugin, app::Context& context);
+void register_plugin_sign(CLI::App& plugin, app::Context& context);
+void register_plugin_verify(CLI::App& plugin, app::Context& context);
+void register_plugin_trust(CLI::App& plugin, app::Context& context);
+
+}  // namespace b2b::cli

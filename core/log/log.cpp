@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/log/log.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <vector>
+
+namespace b2b::log {
+namespace {
+
+struct State {
+  std::mutex mutex;
+  Level threshold = Level::warning;
+  bool colour = false;
+  std::vector<std::string> secrets;
+};
+
+State& state() {
+  static State instance;
+  return instance;
+}
+
+std::string_view tag(Level level) {
+  switch (level) {
+    case Level::error:
+      return "error";
+    case Level::warning:
+      return "warning";
+    case Level::info:
+      return "info";
+    case Level::debug:
+      return "debug";
+  }
+  return "note";
+}
+
+std::string_view colour_of(Level level) {
+  switch (level) {
+    case Level::error:
+      return "\033[1;31m";
+    case Level::warning:
+      return "\033[1;33m";
+    case Level::info:
+      return "\033[1;36m";
+    case Level::debug:
+      return "\033[2m";
+  }
+  return "";
+}
+
+std::string redact_locked(const State& s, std::string_view text) {
+  std::string result(text);
+  for (const std::string& secret : s.secrets) {
+    for (std::size_t at = result.find(secret); at != std::string::npos;
+         at = result.find(secret, at)) {
+      result.replace(at, secret.size(), "[redacted]");
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+void configure(Level threshold, bool colour) {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  s.threshold = threshold;
+  s.colour = colour;
+}
+
+bool enabled(Level level) {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  return level <= s.threshold;
+}
+
+void write(Level level, std::string_view message) {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  if (level > s.threshold) {
+    return;
+  }
+  std::string line = "oss-back2base: ";
+  if (s.colour) {
+    line += colour_of(level);
+    line += tag(level);
+    line += "\033[0m";
+  } else {
+    line += tag(level);
+  }
+  line += ": ";
+  line += redact_locked(s, message);
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
+}
+
+bool colour_wanted(int fd) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  if (no_colour != nullptr && *no_colour != '\0') {
+    return false;
+  }
+  if (term != nullptr && std::string_view(term) == "dumb") {
+    return false;
+  }
+  return ::isatty(fd) == 1;
+}
+
+void add_secret(std::string_view secret) {
+  if (secret.size() < 4) {
+    return;
+  }
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  s.secrets.emplace_back(secret);
+}
+
+std::string redact(std::string_view text) {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  return redact_locked(s, text);
+}
+
+}  // namespace b2b::log

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/plugin/plugin_host.hpp"
+
+#include "core/log/log.hpp"
+#include "core/util/strings.hpp"
+
+namespace b2b::plugin {
+
+PluginHost::PluginHost(std::string plugin_name,
+                       std::shared_ptr<const config::Environment> environment)
+    : m_plugin_name(std::move(plugin_name)),
+      m_environment(std::move(environment)) {}
+
+void PluginHost::log(sdk::LogLevel level, std::string_view message) const
+    noexcept {
+  try {
+    log::write(level,
+               "plugin " + util::quote(m_plugin_name) + ": " +
+                   std::string(message));
+  } catch (...) {
+    // Out of memory while logging: the line is lost, nothing else.
+  }
+}
+
+std::optional<std::string> PluginHost::setting(std::string_view name) const
+    noexcept {
+  try {
+    return m_environment->get(name);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace b2b::plugin

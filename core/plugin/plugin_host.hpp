@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/config/environment.hpp"
+
+#include <back2base/sdk/host.hpp>
+
+#include <memory>
+#include <string>
+
+namespace b2b::plugin {
+
+/// The services one plugin is lent: its log lines carry its name and pass
+/// through the tool's verbosity and redaction; settings come from the
+/// tool's view of the environment.
+class PluginHost final : public sdk::Host {
+ public:
+  PluginHost(std::string plugin_name,
+             std::shared_ptr<const config::Environment> environment);
+
+  void log(sdk::LogLevel level, std::string_view message) const
+      noexcept override;
+  std::optional<std::string> setting(std::string_view name) const
+      noexcept override;
+
+ private:
+  std::string m_plugin_name;
+  std::shared_ptr<const config::Environment> m_environment;
+};
+
+}  // namespace b2b::plugin

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/plugin/signing.hpp"
+
+#include "core/util/error.hpp"
+#include "core/util/strings.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+
+namespace b2b::plugin {
+namespace {
+
+using Digest = std::array<std::uint8_t, crypto_generichash_BYTES_MAX>;
+
+Digest prehash(std::span<const std::uint8_t> data) {
+  Digest digest{};
+  crypto_generichash(digest.data(), digest.size(), data.data(), data.size(),
+                     nullptr, 0);
+  return digest;
+}
+
+void ensure_sodium() {
+  if (sodium_init() < 0) {
+    throw Error("libsodium: cannot initialise; is /dev/urandom readable?");
+  }
+}
+
+std::vector<std::uint8_t> comment_message(const Signature& signature) {
+  std::vector<std::uint8_t> message(signature.signature.begin(),
+                                    signature.signature.end());
+  message.insert(message.end(), signature.trusted_comment.begin(),
+                 signature.trusted_comment.end());
+  return message;
+}
+
+Verdict refuse(Refusal refusal, std::string reason) {
+  Verdict verdict;
+  verdict.refusal = refusal;
+  verdict.reason = std::move(reason);
+  return verdict;
+}
+
+}  // namespace
+
+KeyPair generate_key_pair() {
+  ensure_sodium();
+  KeyPair pair;
+  crypto_sign_keypair(pair.public_key.key.data(), pair.secret_key.key.data());
+  randombytes_buf(pair.public_key.id.data(), pair.public_key.id.size());
+  pair.secret_key.id = pair.public_key.id;
+  return pair;
+}
+
+std::string default_trusted_comment(std::string_view file_name,
+                                    std::time_t now) {
+  return "timestamp:" + std::to_string(static_cast<long long>(now)) +
+         "\tfile:" + std::string(file_name) + "\thashed";
+}
+
+std::optional<std::string> comment_field(std::string_view comment,
+                                         std::string_view field) {
+  for (const std::string& part : util::split(comment, '\t')) {
+    if (part.size() > field.size() && part.starts_with(field) &&
+        part[field.size()] == ':') {
+      return part.substr(field.size() + 1);
+    }
+  }
+  return std::nullopt;
+}
+
+Signature sign(std::span<const std::uint8_t> data, const SecretKey& key,
+               std::string trusted_comment) {
+  ensure_sodium();
+  Signature signature;
+  signature.prehashed = true;
+  signature.key_id = key.id;
+  Digest digest = prehash(data);
+  crypto_sign_detached(signature.signature.data(), nullptr, digest.data(),
+                       digest.size(), key.key.data());
+  signature.trusted_comment = std::move(trusted_comment);
+  std::vector<std::uint8_t> message = comment_message(signature);
+  crypto_sign_detached(signature.global_signature.data(), nullptr,
+                       message.data(), message.size(), key.key.data());
+  return signature;
+}
+
+Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
+               std::span<const TrustedKey> trusted,
+               std::string_view file_name) {
+  ensure_sodium();
+  if (!signature.prehashed) {
+    return refuse(Refusal::legacy_algorithm,
+                  "signed in minisign's legacy form, which signs the raw "
+                  "file; re-sign it with \"minisign -S\" (0.10 or later) or "
+                  "\"oss-back2base plugin sign\"");
+  }
+  auto signer = std::find_if(
+      trusted.begin(), trusted.end(),
+      [&](const TrustedKey& k) { return k.key.id == signature.key_id; });
+  if (signer == trusted.end()) {
+    return refuse(Refusal::untrusted_key,
+                  "signed by key " + format_key_id(signature.key_id) +
+                      ", which is not trusted; if you trust its author, run "
+                      "\"oss-back2base plugin trust KEYFILE\"");
+  }
+  // The comment is checked first: once it is authentic, its file name can
+  // be believed.
+  std::vector<std::uint8_t> message = comment_message(signature);
+  if (crypto_sign_verify_detached(signature.global_signature.data(),
+                                  message.data(), message.size(),
+                                  signer->key.key.data()) != 0) {
+    return refuse(Refusal::bad_comment,
+                  "the signature's trusted comment was altered after "
+                  "signing");
+  }
+  Digest digest = prehash(data);
+  if (crypto_sign_verify_detached(signature.signature.data(), digest.data(),
+                                  digest.size(),
+                                  signer->key.key.data()) != 0) {
+    return refuse(Refusal::bad_signature,
+                  "the file's contents do not match its signature (changed "
+                  "after signing, or signed by another key with the same "
+                  "ID)");
+  }
+  std::optional<std::string> signed_name =
+      comment_field(signature.trusted_comment, "file");
+  if (signed_name != file_name) {
+    return refuse(Refusal::wrong_file_name,
+                  signed_name ? "signed for " + util::quote(*signed_name) +
+                                    ", not " + util::quote(file_name)
+                              : "the signature's trusted comment names no "
+                                "file; sign with \"minisign -S\" or "
+                                "\"oss-back2base plugin sign\", which "
+                                "record it");
+  }
+  Verdict verdict;
+  verdict.signer = &*signer;
+  return verdict;
+}
+
+}  // namespace b2b::plugin

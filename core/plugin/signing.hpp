@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// Making and checking minisign signatures with libsodium.
+#pragma once
+
+#include "core/plugin/minisign.hpp"
+
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace b2b::plugin {
+
+/// A key the host trusts, and where that trust comes from.
+struct TrustedKey {
+  PublicKey key;
+  std::string source;  ///< "build", or the path of the .pub file
+};
+
+/// A fresh key pair with a random key ID.
+struct KeyPair {
+  PublicKey public_key;
+  SecretKey secret_key;
+};
+KeyPair generate_key_pair();
+
+/// The trusted comment `minisign -S` writes for `file_name` at `now`; the
+/// loader requires the `file:` field to name the plugin's own file.
+std::string default_trusted_comment(std::string_view file_name,
+                                    std::time_t now);
+
+/// The value of the tab-separated `field:value` in `comment`, if present.
+std::optional<std::string> comment_field(std::string_view comment,
+                                         std::string_view field);
+
+/// A prehashed (BLAKE2b-512) signature of `data` by `key`, carrying
+/// `trusted_comment`. Never blocks beyond hashing `data`.
+Signature sign(std::span<const std::uint8_t> data, const SecretKey& key,
+               std::string trusted_comment);
+
+/// Why a signature was not accepted.
+enum class Refusal {
+  legacy_algorithm,  ///< the non-prehashed form, which plugins may not use
+  untrusted_key,     ///< signed by a key that is not trusted
+  bad_comment,       ///< the trusted comment's own signature is invalid
+  bad_signature,     ///< the bytes are not the bytes that were signed
+  wrong_file_name,   ///< signed for another file
+};
+
+/// The verdict on one signature: the key that made it, or the refusal and
+/// a message that says why in the user's words.
+struct Verdict {
+  const TrustedKey* signer = nullptr;  ///< into the `trusted` span
+  std::optional<Refusal> refusal;
+  std::string reason;
+  bool accepted() const { return !refusal.has_value(); }
+};
+
+/// Checks that `signature` is a prehashed minisign signature of `data` by
+/// one of `trusted`, and that its trusted comment names `file_name`. Reads
+/// only memory; never blocks beyond hashing `data`.
+Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
+               std::span<const TrustedKey> trusted,
+               std::string_view file_name);
+
+}  // namespace b2b::plugin

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace b2b::util {
+
+/// `value` in double quotes, as messages show user-supplied values.
+std::string quote(std::string_view value);
+
+/// `text` cut at every `separator`; empty pieces are kept.
+std::vector<std::string> split(std::string_view text, char separator);
+
+/// `bytes` as lowercase hexadecimal.
+std::string to_hex(const unsigned char* bytes, std::size_t size);
+
+/// The bytes of `text`, for code that works on bytes.
+inline std::span<const std::uint8_t> bytes_of(std::string_view text) {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+/// The number of single-character edits between `a` and `b`.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` if it is a plausible misspelling of it
+/// (at most a third of its letters wrong, and never more than two), else
+/// an empty string.
+std::string closest_match(std::string_view word,
+                          const std::vector<std::string>& candidates);
+
+}  // namespace b2b::util

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// The runtime-neutral description of a session that a runtime realises.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace b2b::sdk {
+
+/// A host path made visible inside a container.
+struct Mount {
+  std::string source;      ///< absolute host path
+  std::string target;      ///< absolute path in the container
+  bool read_only = false;  ///< mounted read-only when true
+};
+
+/// One environment variable of a container. A secret's value is handed to
+/// the engine through the child process's environment (`-e NAME`), never on
+/// a command line, in a file or in a log.
+struct EnvVar {
+  std::string name;
+  std::string value;
+  bool secret = false;
+};
+
+/// One container of a session.
+struct ContainerSpec {
+  std::string name;                       ///< unique per launch
+  std::vector<std::string> command;       ///< argv; empty: the image's
+  std::vector<Mount> mounts;
+  std::vector<EnvVar> environment;
+  std::string user;                       ///< "uid:gid"; empty: the image's
+  std::vector<std::string> cap_add;       ///< capabilities added
+  std::vector<std::string> cap_drop;      ///< capabilities dropped ("ALL")
+  std::vector<std::string> security_opt;  ///< "no-new-privileges", ...
+  bool tty = false;                       ///< allocate a terminal
+  bool interactive = false;               ///< keep stdin open
+};
+
+/// Everything a runtime needs to start a session: two containers that
+/// share one network namespace, the firewall sidecar owning it.
+struct LaunchSpec {
+  std::string project;       ///< engine project or pod name
+  std::string image;         ///< image both containers run
+  std::string payload_hash;  ///< content hash the image must carry
+  ContainerSpec firewall;    ///< owns the network namespace and its rules
+  ContainerSpec agent;       ///< joins the firewall's network namespace
+  std::string cpu_limit;     ///< engine syntax ("2"); empty: no limit
+  std::string memory_limit;  ///< engine syntax ("4g"); empty: no limit
+  std::map<std::string, std::string> labels;  ///< put on both containers
+};
+
+}  // namespace b2b::sdk
