@@ -66,6 +66,15 @@ std::string closest_match(std::string_view word,
       best_distance = distance;
     }
   }
+  if (!best.empty() || word.size() < 3) {
+    return best;
+  }
+  // A word cut short ("allow_unsigned" for "allow_unsigned_plugins").
+  for (const std::string& candidate : candidates) {
+    if (candidate.starts_with(word)) {
+      return candidate;
+    }
+  }
   return best;
 }
 

@@ -28,7 +28,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` if it is a plausible misspelling of it
 /// (at most a third of its letters wrong, and never more than two), else
-/// an empty string.
+/// the first candidate that `word` (three letters or more) begins, else an
+/// empty string.
 std::string closest_match(std::string_view word,
                           const std::vector<std::string>& candidates);
 

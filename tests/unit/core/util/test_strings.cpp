@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/util/strings.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace b2b::util;
+
+TEST_CASE("edit_distance counts single-character edits", "[util][strings]") {
+  CHECK(edit_distance("plugin", "plugin") == 0);
+  CHECK(edit_distance("plgin", "plugin") == 1);
+  CHECK(edit_distance("doctro", "doctor") == 2);
+  CHECK(edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("closest_match suggests only plausible misspellings",
+          "[util][strings]") {
+  std::vector<std::string> commands = {"doctor", "plugin", "version"};
+  CHECK(closest_match("plgin", commands) == "plugin");
+  CHECK(closest_match("versoin", commands) == "version");
+  CHECK(closest_match("docter", commands) == "doctor");
+  CHECK(closest_match("ver", commands) == "version");
+  CHECK(closest_match("fix", commands).empty());
+  CHECK(closest_match("the", commands).empty());
+}
+
+TEST_CASE("split keeps empty pieces", "[util][strings]") {
+  CHECK(split("a::b", ':') == std::vector<std::string>{"a", "", "b"});
+  CHECK(split("", ':') == std::vector<std::string>{""});
+}
+
+TEST_CASE("quote and to_hex", "[util][strings]") {
+  CHECK(quote("x y") == "\"x y\"");
+  const unsigned char bytes[] = {0x00, 0xab, 0x7f};
+  CHECK(to_hex(bytes, 3) == "00ab7f");
+}
