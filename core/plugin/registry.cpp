@@ -13,7 +13,9 @@
 #include <back2base/sdk/version.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <thread>
 
 namespace b2b::plugin {
 namespace {
@@ -25,7 +27,7 @@ using Factory = sdk::Plugin*(sdk::Host&);
 
 constexpr std::size_t k_max_signature_size = 16 * 1024;
 
-// Why a plugin was not loaded; caught in load_one.
+// Why a plugin was not loaded; caught where its verdict is recorded.
 struct Refused {
   std::string reason;
   bool untrusted = false;
@@ -186,13 +188,26 @@ PluginRegistry::PluginRegistry(
 
 PluginRegistry::~PluginRegistry() = default;
 
+// A candidate after its trust check: the frozen bytes to load, or none and
+// the verdict.
+struct PluginRegistry::Checked {
+  PluginRecord record;
+  std::unique_ptr<SealedImage> image;
+};
+
 void PluginRegistry::load(const std::vector<Candidate>& candidates,
                           const LoadOptions& options) {
-  for (const Candidate& candidate : candidates) {
-    PluginRecord record = load_one(candidate, options);
+  std::vector<Checked> checked = check_all(candidates, options);
+  // Opened one by one, in search order, which decides which of two plugins
+  // of the same name is used.
+  for (Checked& item : checked) {
+    if (item.image) {
+      open(item);
+    }
+    PluginRecord& record = item.record;
     log::debug("plugin " + util::quote(record.path.string()) + ": " +
                describe(record));
-    if (record.unsigned_override) {
+    if (record.unsigned_override && record.status == Status::loaded) {
       log::warning("plugin " + util::quote(record.path.string()) +
                    ": loaded without a signature, because unsigned plugins "
                    "were allowed for this run");
@@ -201,9 +216,35 @@ void PluginRegistry::load(const std::vector<Candidate>& candidates,
   }
 }
 
-PluginRecord PluginRegistry::load_one(const Candidate& candidate,
-                                      const LoadOptions& options) {
-  PluginRecord record;
+// Hashing each file is most of the cost of loading plugins, so the checks
+// run on every core at once; they only read the keys and the policy.
+std::vector<PluginRegistry::Checked> PluginRegistry::check_all(
+    const std::vector<Candidate>& candidates,
+    const LoadOptions& options) const {
+  std::vector<Checked> checked(candidates.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < candidates.size(); i = next++) {
+      checked[i] = check(candidates[i], options);
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>(
+      candidates.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> helpers;
+  for (std::size_t i = 1; i < threads; ++i) {
+    helpers.emplace_back(work);
+  }
+  work();
+  for (std::thread& helper : helpers) {
+    helper.join();
+  }
+  return checked;
+}
+
+PluginRegistry::Checked PluginRegistry::check(
+    const Candidate& candidate, const LoadOptions& options) const {
+  Checked item;
+  PluginRecord& record = item.record;
   record.path = candidate.path;
   record.origin = candidate.origin;
   if (candidate.shadowed_by) {
@@ -211,13 +252,28 @@ PluginRecord PluginRegistry::load_one(const Candidate& candidate,
     record.reason = "a plugin file of the same name in " +
                     util::quote(candidate.shadowed_by->string()) +
                     " is used instead";
-    return record;
+    return item;
   }
   try {
     // The bytes are frozen before they are checked, and loaded from there.
-    SealedImage image(candidate.path);
-    check_trust(candidate, image, m_keys, m_policy, options, record);
-    Library library(image.loader_path(), candidate.path.filename().string());
+    auto image = std::make_unique<SealedImage>(candidate.path);
+    check_trust(candidate, *image, m_keys, m_policy, options, record);
+    item.image = std::move(image);
+  } catch (const Refused& refused) {
+    record.reason = refused.reason;
+    record.untrusted = refused.untrusted;
+  } catch (const std::exception& e) {
+    record.reason = e.what();
+  }
+  return item;
+}
+
+void PluginRegistry::open(Checked& item) {
+  PluginRecord& record = item.record;
+  const std::string file_name = record.path.filename().string();
+  try {
+    Library library(item.image->loader_path(), file_name);
+    item.image.reset();  // the loader has mapped what it needs
 
     const sdk::PluginDescriptor& descriptor = read_descriptor(library, record);
     for (const PluginRecord& other : m_records) {
@@ -252,11 +308,9 @@ PluginRecord PluginRegistry::load_one(const Candidate& candidate,
     record.status = Status::loaded;
   } catch (const Refused& refused) {
     record.reason = refused.reason;
-    record.untrusted = refused.untrusted;
   } catch (const Error& e) {
     record.reason = e.what();
   }
-  return record;
 }
 
 template <class Interface>

@@ -68,9 +68,10 @@ class PluginRegistry {
   PluginRegistry& operator=(const PluginRegistry&) = delete;
 
   /// Checks and loads every candidate, recording a verdict for each: the
-  /// signature over the file's bytes, then the descriptor and its ABI, then
-  /// the factory. Never throws for a bad plugin; it is refused and the
-  /// others load.
+  /// signature over the file's bytes (for all candidates at once, on every
+  /// core), then, one by one in order, the descriptor and its ABI and the
+  /// factory. Never throws for a bad plugin; it is refused and the others
+  /// load.
   void load(const std::vector<Candidate>& candidates,
             const LoadOptions& options);
 
@@ -83,9 +84,12 @@ class PluginRegistry {
 
  private:
   struct Entry;
+  struct Checked;
 
-  PluginRecord load_one(const Candidate& candidate,
-                        const LoadOptions& options);
+  std::vector<Checked> check_all(const std::vector<Candidate>& candidates,
+                                 const LoadOptions& options) const;
+  Checked check(const Candidate& candidate, const LoadOptions& options) const;
+  void open(Checked& item);
   template <class Interface>
   std::vector<PluginRef<Interface>> of_kind() const;
 
