@@ -340,13 +340,4 @@ std::vector<PluginRef<sdk::AuthProvider>> PluginRegistry::auth_providers()
   return of_kind<sdk::AuthProvider>();
 }
 
-void warn_about_refusals(const PluginRegistry& registry) {
-  for (const PluginRecord& record : registry.records()) {
-    if (record.status == Status::refused) {
-      log::warning("plugin " + util::quote(record.path.string()) + ": " +
-                   record.reason + "; not loading it");
-    }
-  }
-}
-
 }  // namespace b2b::plugin

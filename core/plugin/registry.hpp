@@ -100,7 +100,4 @@ class PluginRegistry {
   std::vector<PluginRecord> m_records;
 };
 
-/// Logs a warning for each refused plugin, naming the file and the reason.
-void warn_about_refusals(const PluginRegistry& registry);
-
 }  // namespace b2b::plugin
