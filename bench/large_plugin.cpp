@@ -19,5 +19,4 @@ class LargeDetector final : public b2b::sdk::WorkspaceDetector {
 
 }  // namespace
 
-B2B_PLUGIN(LargeDetector, B2B_LARGE_NAME, "1.0.0",
-           "1 MiB, for the benchmark")
+B2B_PLUGIN(LargeDetector, B2B_LARGE_NAME, "1.0.0", "1 MiB, for the benchmark")

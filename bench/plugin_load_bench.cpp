@@ -104,9 +104,9 @@ int main(int argc, char** argv) {
       stage_large_plugins(scratch / "large-set", key.secret_key);
   fs::create_directories(scratch / "large-one");
   for (const char* suffix : {"", ".minisig"}) {
-    fs::copy_file(large[0].string() + suffix,
-                  scratch / "large-one" / (large[0].filename().string() +
-                                           suffix));
+    fs::copy_file(
+        large[0].string() + suffix,
+        scratch / "large-one" / (large[0].filename().string() + suffix));
   }
   std::vector<plugin::TrustedKey> keys{
       {plugin::parse_public_key(plugin::build_public_key()), "build"},
@@ -115,9 +115,10 @@ int main(int argc, char** argv) {
   const double n_large = static_cast<double>(large.size());
 
   std::size_t count = load_all(keys, first_party);
-  std::printf("plugin host: discover, verify and load; %u cores (%d runs; "
-              "ms: median, p90, min)\n",
-              std::thread::hardware_concurrency(), runs);
+  std::printf(
+      "plugin host: discover, verify and load; %u cores (%d runs; "
+      "ms: median, p90, min)\n",
+      std::thread::hardware_concurrency(), runs);
   Figures all = measure(runs, [&] { load_all(keys, first_party); });
   std::string label = "all " + std::to_string(count) + " in-tree plugins";
   print(label.c_str(), all);
@@ -126,30 +127,28 @@ int main(int argc, char** argv) {
                          all.min / static_cast<double>(count)});
 
   std::printf("plugins of %.0f bytes (%.2f MiB)\n", size, size / 1048576);
-  print("one alone", measure(runs, [&] {
-          load_all(keys, scratch / "large-one");
-        }));
+  print("one alone",
+        measure(runs, [&] { load_all(keys, scratch / "large-one"); }));
   Figures set = measure(runs, [&] { load_all(keys, scratch / "large-set"); });
   std::string set_label = std::to_string(large.size()) + " together";
   print(set_label.c_str(), set);
-  print("  per plugin", {set.median / n_large, set.p90 / n_large,
-                         set.min / n_large});
+  print("  per plugin",
+        {set.median / n_large, set.p90 / n_large, set.min / n_large});
 
   // Where one plugin's time goes.
   const fs::path& one = large[0];
   const std::string name = one.filename().string();
   std::string signature_text = util::read_file(one.string() + ".minisig");
-  print("  copy into a sealed memfd", measure(runs, [&] {
-          plugin::SealedImage image(one);
-        }));
+  print("  copy into a sealed memfd",
+        measure(runs, [&] { plugin::SealedImage image(one); }));
   plugin::SealedImage image(one);
-  print("  parse signature, BLAKE2b, 2x Ed25519", measure(runs, [&] {
-          plugin::Signature signature = plugin::parse_signature(signature_text);
-          if (!plugin::verify(image.bytes(), signature, keys, name)
-                   .accepted()) {
-            throw std::runtime_error("the benchmark's signature is refused");
-          }
-        }));
+  print(
+      "  parse signature, BLAKE2b, 2x Ed25519", measure(runs, [&] {
+        plugin::Signature signature = plugin::parse_signature(signature_text);
+        if (!plugin::verify(image.bytes(), signature, keys, name).accepted()) {
+          throw std::runtime_error("the benchmark's signature is refused");
+        }
+      }));
   print("  dlopen and dlclose", measure(runs, [&] {
           plugin::SealedImage fresh(one);
           plugin::Library library(fresh.loader_path(), name);

@@ -29,7 +29,8 @@ function(b2b_embed_build_key out)
     OUTPUT "${out}"
     COMMAND "${CMAKE_COMMAND}" -DPUBLIC_KEY=${B2B_PUBLIC_KEY_FILE}
             -DOUTPUT=${out} -P "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
-    DEPENDS "${B2B_PUBLIC_KEY_FILE}" "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
+    DEPENDS "${B2B_PUBLIC_KEY_FILE}"
+            "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
     COMMENT "Embedding the build's public key"
     VERBATIM)
   add_custom_target(b2b-build-key DEPENDS "${out}" "${B2B_SECRET_KEY_FILE}")

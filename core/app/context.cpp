@@ -15,8 +15,8 @@ Context::~Context() = default;
 
 const config::Paths& Context::paths() {
   if (!m_paths) {
-    m_paths = config::resolve_paths(*m_environment,
-                                    config::current_executable());
+    m_paths =
+        config::resolve_paths(*m_environment, config::current_executable());
   }
   return *m_paths;
 }

@@ -106,7 +106,7 @@ Check check_engine(process::ProcessRunner& runner, std::string name,
   if (result.succeeded()) {
     return {std::move(name), CheckStatus::ok, first_line(result.out), ""};
   }
-  std::string detail = !result.started  ? argv[0] + " is not installed"
+  std::string detail = !result.started    ? argv[0] + " is not installed"
                        : result.timed_out ? argv[0] + " did not answer in 5s"
                                           : first_line(result.err);
   return {std::move(name), CheckStatus::skipped, detail, std::move(hint)};
@@ -164,8 +164,8 @@ std::vector<Check> run_doctor(Context& context,
                    "start Docker (sudo systemctl start docker), or use "
                    "Podman"),
       check_compose(runner),
-      check_engine(runner, "podman", {"podman", "version", "--format",
-                                      "{{.Client.Version}}"},
+      check_engine(runner, "podman",
+                   {"podman", "version", "--format", "{{.Client.Version}}"},
                    "install podman to use it instead of Docker"),
   };
   checks.insert(checks.end(), engines.begin(), engines.end());

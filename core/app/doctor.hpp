@@ -22,7 +22,6 @@ struct Check {
 
 /// Runs every check in order. Asks the container engines through `runner`,
 /// each with a short timeout; never changes anything on the machine.
-std::vector<Check> run_doctor(Context& context,
-                              process::ProcessRunner& runner);
+std::vector<Check> run_doctor(Context& context, process::ProcessRunner& runner);
 
 }  // namespace b2b::app

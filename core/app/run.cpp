@@ -75,27 +75,27 @@ std::string command_path(const CLI::App& command) {
     names.push_back(sub->get_name());
   }
   if (names.empty() || word.starts_with("-")) {
-    throw Error(path + ": unexpected argument " + util::quote(word) +
-                    "; run " + util::quote(path + " --help") +
-                    " to see what it takes",
+    throw Error(path + ": unexpected argument " + util::quote(word) + "; run " +
+                    util::quote(path + " --help") + " to see what it takes",
                 exit_status::k_usage);
   }
   std::string suggestion = util::closest_match(word, names);
-  throw Error("unknown command " + util::quote(word) +
-                  (suggestion.empty()
-                       ? "; run " + util::quote(path + " --help") +
-                             " to see the commands"
-                       : "; did you mean " +
-                             util::quote(path + " " + suggestion) + "?"),
-              exit_status::k_unknown_command);
+  throw Error(
+      "unknown command " + util::quote(word) +
+          (suggestion.empty() ? "; run " + util::quote(path + " --help") +
+                                    " to see the commands"
+                              : "; did you mean " +
+                                    util::quote(path + " " + suggestion) + "?"),
+      exit_status::k_unknown_command);
 }
 
 int launch(Context&) {
   // TODO(#6): the launch pipeline (workspace, profile, auth, image, spec,
   // run) replaces this message.
-  throw Error("launch: starting a session is not available in this build "
-              "yet; \"oss-back2base doctor\" checks this machine, and "
-              "\"oss-back2base --help\" lists what works");
+  throw Error(
+      "launch: starting a session is not available in this build "
+      "yet; \"oss-back2base doctor\" checks this machine, and "
+      "\"oss-back2base --help\" lists what works");
 }
 
 void print_error(const Error& error) {
@@ -106,8 +106,8 @@ void print_error(const Error& error) {
 
 std::string lowercase_first(std::string text) {
   if (!text.empty()) {
-    text[0] = static_cast<char>(
-        std::tolower(static_cast<unsigned char>(text[0])));
+    text[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
   }
   return text;
 }

@@ -39,8 +39,8 @@ std::size_t count(const std::vector<Check>& checks, CheckStatus status) {
 void print_text(const std::vector<Check>& checks) {
   for (const Check& check : checks) {
     std::string tag = "[" + std::string(status_name(check.status)) + "]";
-    std::cout << tag << std::string(7 - tag.size(), ' ') << check.name
-              << ": " << check.detail;
+    std::cout << tag << std::string(7 - tag.size(), ' ') << check.name << ": "
+              << check.detail;
     if (!check.hint.empty() && check.status != CheckStatus::ok) {
       std::cout << "\n       -> " << check.hint;
     }

@@ -9,8 +9,8 @@
 namespace b2b::cli {
 
 void register_plugin(CLI::App& app, app::Context& context) {
-  CLI::App* plugin = app.add_subcommand(
-      "plugin", "List, sign, verify and trust plugins");
+  CLI::App* plugin =
+      app.add_subcommand("plugin", "List, sign, verify and trust plugins");
   plugin->require_subcommand(0, 1);
   register_plugin_list(*plugin, context);
   register_plugin_keygen(*plugin, context);

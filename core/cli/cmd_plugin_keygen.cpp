@@ -26,8 +26,9 @@ struct Options {
 std::string new_password() {
   std::string password = util::read_password("Password: ");
   if (password.empty()) {
-    throw Error("plugin keygen: the password is empty; choose one, or pass "
-                "-W for a key without a password");
+    throw Error(
+        "plugin keygen: the password is empty; choose one, or pass "
+        "-W for a key without a password");
   }
   if (::isatty(0) == 1 &&
       util::read_password("Password (again): ") != password) {
@@ -83,8 +84,7 @@ void register_plugin_keygen(CLI::App& plugin, app::Context& context) {
                       "(default ~/.config/back2base/signing.key)");
   command->add_flag("-W,--without-password", options->without_password,
                     "Do not encrypt the secret key with a password");
-  command->add_flag("-f,--force", options->force,
-                    "Replace existing key files");
+  command->add_flag("-f,--force", options->force, "Replace existing key files");
   command->footer(
       "The files are minisign's: \"minisign -S -s KEY\" signs with the "
       "secret key, and \"minisign -V -p PUB\" verifies with the public "

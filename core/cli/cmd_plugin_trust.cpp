@@ -3,6 +3,7 @@
 #include "core/cli/commands.hpp"
 #include "core/log/log.hpp"
 #include "core/plugin/key_files.hpp"
+#include "core/util/error.hpp"
 #include "core/util/files.hpp"
 #include "core/util/strings.hpp"
 
@@ -26,6 +27,16 @@ int trust_key(app::Context& context, const std::string& key_file) {
               << ")\n";
     return 0;
   }
+  auto clash = std::find_if(known.begin(), known.end(),
+                            [&](const auto& k) { return k.key.id == key.id; });
+  if (clash != known.end()) {
+    throw Error("plugin trust: key ID " + id +
+                " is already taken by "
+                "another key (" +
+                clash->source +
+                "); nothing was changed: "
+                "ask the author for a new key pair");
+  }
   const config::Paths& paths = context.paths();
   std::filesystem::path target = paths.user_keys_dir / (id + ".pub");
   util::create_directories(paths.user_keys_dir, 0700);
@@ -48,8 +59,7 @@ void register_plugin_trust(CLI::App& plugin, app::Context& context) {
   CLI::App* command = plugin.add_subcommand(
       "trust", "Trust a public key: plugins it signs will load");
   auto key_file = std::make_shared<std::string>();
-  command->add_option("keyfile", *key_file,
-                      "A minisign public key file (.pub)")
+  command->add_option("keyfile", *key_file, "A minisign public key file (.pub)")
       ->required();
   command->footer(
       "The key is copied to ~/.config/back2base/trusted-keys/. To stop "

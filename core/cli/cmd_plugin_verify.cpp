@@ -30,8 +30,8 @@ struct Options {
 int verify_file(app::Context& context, const Options& options) {
   std::vector<plugin::TrustedKey> keys;
   if (!options.public_key.empty()) {
-    keys.push_back({plugin::load_public_key(options.public_key),
-                    options.public_key});
+    keys.push_back(
+        {plugin::load_public_key(options.public_key), options.public_key});
   } else {
     keys = context.trusted_keys();
   }

@@ -16,8 +16,8 @@ namespace {
 
 int show_version(bool json) {
   const app::BuildInfo& info = app::build_info();
-  std::string sdk = std::to_string(sdk::k_abi_major) + "." +
-                    std::to_string(sdk::k_abi_minor);
+  std::string sdk =
+      std::to_string(sdk::k_abi_major) + "." + std::to_string(sdk::k_abi_minor);
   if (json) {
     boost::json::object out;
     out["version"] = info.version;
@@ -42,8 +42,9 @@ void register_version(CLI::App& app, app::Context& context) {
   auto json = std::make_shared<bool>(false);
   command->add_flag("--json", *json, "Print JSON");
   command->footer("Example: oss-back2base version --json");
-  command->final_callback(
-      [&context, json] { context.action = [json] { return show_version(*json); }; });
+  command->final_callback([&context, json] {
+    context.action = [json] { return show_version(*json); };
+  });
 }
 
 }  // namespace b2b::cli

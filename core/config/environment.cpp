@@ -7,8 +7,7 @@ namespace b2b::config {
 
 Environment Environment::from_process() {
   std::map<std::string, std::string, std::less<>> vars;
-  for (char** entry = environ; entry != nullptr && *entry != nullptr;
-       ++entry) {
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
     std::string_view text(*entry);
     std::size_t equals = text.find('=');
     if (equals != std::string_view::npos) {

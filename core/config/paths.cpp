@@ -6,7 +6,10 @@
 #include "core/util/strings.hpp"
 
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 namespace b2b::config {
 namespace fs = std::filesystem;
@@ -35,8 +38,9 @@ fs::path home_dir(const Environment& env) {
   if (entry != nullptr && entry->pw_dir != nullptr && *entry->pw_dir == '/') {
     return entry->pw_dir;
   }
-  throw Error("HOME: not set, and the user database has no home directory "
-              "for this user; set HOME");
+  throw Error(
+      "HOME: not set, and the user database has no home directory "
+      "for this user; set HOME");
 }
 
 // An explicit setting, else an XDG base directory, else a path in $HOME.
@@ -53,24 +57,29 @@ fs::path base_dir(const Environment& env, std::string_view setting,
   return home_dir(env) / home_default;
 }
 
-fs::path managed_dir(const Environment& env) {
+// The override applies only where the administrator's policy is certainly
+// absent: a policy that cannot even be looked at counts as present.
+fs::path managed_dir(const Environment& env, const fs::path& managed_root) {
   fs::path override_dir = absolute_setting(env, "BACK2BASE_MANAGED_DIR");
   if (override_dir.empty()) {
-    return k_managed_dir;
+    return managed_root;
   }
-  std::error_code ignored;
-  if (fs::exists(fs::path(k_managed_dir) / "policy.json", ignored)) {
-    log::warning("BACK2BASE_MANAGED_DIR: ignored, because the administrator's "
-                 "policy " + util::quote(std::string(k_managed_dir) +
-                                         "/policy.json") + " applies");
-    return k_managed_dir;
+  const fs::path policy = managed_root / "policy.json";
+  struct stat info {};
+  if (::stat(policy.c_str(), &info) != 0 && errno == ENOENT) {
+    return override_dir;
   }
-  return override_dir;
+  log::warning(
+      "BACK2BASE_MANAGED_DIR: ignored, because the administrator's "
+      "policy " +
+      util::quote(policy.string()) + " applies");
+  return managed_root;
 }
 
 }  // namespace
 
-Paths resolve_paths(const Environment& env, const fs::path& executable) {
+Paths resolve_paths(const Environment& env, const fs::path& executable,
+                    const fs::path& managed_root) {
   Paths paths;
   paths.config_dir =
       base_dir(env, "BACK2BASE_CONFIG", "XDG_CONFIG_HOME", ".config/back2base");
@@ -83,8 +92,8 @@ Paths resolve_paths(const Environment& env, const fs::path& executable) {
   // lib/oss-back2base/plugins/.
   paths.install_plugin_dir =
       executable.parent_path().parent_path() / "lib/oss-back2base/plugins";
-  if (std::optional<std::string> list = env.get_nonempty(
-          "BACK2BASE_PLUGIN_PATH")) {
+  if (std::optional<std::string> list =
+          env.get_nonempty("BACK2BASE_PLUGIN_PATH")) {
     for (const std::string& entry : util::split(*list, ':')) {
       if (entry.empty()) {
         continue;
@@ -98,7 +107,7 @@ Paths resolve_paths(const Environment& env, const fs::path& executable) {
       paths.extra_plugin_dirs.emplace_back(entry);
     }
   }
-  paths.managed_dir = managed_dir(env);
+  paths.managed_dir = managed_dir(env, managed_root);
   return paths;
 }
 

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -51,12 +52,21 @@ std::string_view colour_of(Level level) {
   return "";
 }
 
+// One pass over the original text, so that no secret is ever looked for
+// inside a mask already put in.
 std::string redact_locked(const State& s, std::string_view text) {
-  std::string result(text);
-  for (const std::string& secret : s.secrets) {
-    for (std::size_t at = result.find(secret); at != std::string::npos;
-         at = result.find(secret, at)) {
-      result.replace(at, secret.size(), "[redacted]");
+  std::string result;
+  result.reserve(text.size());
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto secret = std::find_if(
+        s.secrets.begin(), s.secrets.end(),
+        [&](const std::string& x) { return text.substr(at).starts_with(x); });
+    if (secret == s.secrets.end()) {
+      result += text[at++];
+    } else {
+      result += "[redacted]";
+      at += secret->size();
     }
   }
   return result;
@@ -117,6 +127,11 @@ void add_secret(std::string_view secret) {
   State& s = state();
   std::lock_guard lock(s.mutex);
   s.secrets.emplace_back(secret);
+  // Longest first, so that a secret containing another is hidden whole.
+  std::stable_sort(s.secrets.begin(), s.secrets.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
 }
 
 std::string redact(std::string_view text) {

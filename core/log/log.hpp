@@ -22,12 +22,18 @@ bool enabled(Level level);
 /// Writes one message at `level` to stderr, after redaction.
 void write(Level level, std::string_view message);
 
-inline void error(std::string_view message) { write(Level::error, message); }
+inline void error(std::string_view message) {
+  write(Level::error, message);
+}
 inline void warning(std::string_view message) {
   write(Level::warning, message);
 }
-inline void info(std::string_view message) { write(Level::info, message); }
-inline void debug(std::string_view message) { write(Level::debug, message); }
+inline void info(std::string_view message) {
+  write(Level::info, message);
+}
+inline void debug(std::string_view message) {
+  write(Level::debug, message);
+}
 
 /// Whether output to `fd` should be coloured: a terminal, `NO_COLOR` unset
 /// or empty, and `TERM` not "dumb".

@@ -34,8 +34,7 @@ std::vector<Candidate> discover(const std::vector<PluginDirectory>& dirs) {
     std::vector<fs::path> files;
     for (const fs::directory_entry& entry :
          fs::directory_iterator(dir.path, error)) {
-      if (entry.path().extension() == ".so" &&
-          entry.is_regular_file(error)) {
+      if (entry.path().extension() == ".so" && entry.is_regular_file(error)) {
         files.push_back(entry.path());
       }
     }

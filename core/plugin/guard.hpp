@@ -5,10 +5,10 @@
 // the exception object's code lives there.
 #pragma once
 
+#include <back2base/sdk/result.hpp>
+
 #include "core/plugin/registry.hpp"
 #include "core/util/strings.hpp"
-
-#include <back2base/sdk/result.hpp>
 
 #include <exception>
 #include <string>
@@ -34,8 +34,8 @@ sdk::Result guarded(std::string_view plugin_name, std::string_view action,
 
 /// Calls `call(*plugin.object)` under `guarded`.
 template <class Interface, class Call>
-sdk::Result guarded(const PluginRef<Interface>& plugin,
-                    std::string_view action, Call&& call) noexcept {
+sdk::Result guarded(const PluginRef<Interface>& plugin, std::string_view action,
+                    Call&& call) noexcept {
   return guarded(plugin.name, action, [&] { return call(*plugin.object); });
 }
 

@@ -21,9 +21,9 @@ PublicKey load_public_key(const std::filesystem::path& path) {
     return parse_public_key(util::read_file(path));
   } catch (const Error& e) {
     std::string what = e.what();
-    throw Error(what.starts_with("\"") ? what
-                                       : util::quote(path.string()) + ": " +
-                                             what);
+    throw Error(what.starts_with("\"")
+                    ? what
+                    : util::quote(path.string()) + ": " + what);
   }
 }
 

@@ -14,13 +14,12 @@ struct Library::Impl {
   boost::dll::shared_library library;
 };
 
-Library::Library(const std::string& loader_path,
-                 std::string_view display_name)
+Library::Library(const std::string& loader_path, std::string_view display_name)
     : m_impl(std::make_unique<Impl>()) {
   boost::dll::fs::error_code error;
-  m_impl->library.load(loader_path, error,
-                       boost::dll::load_mode::rtld_now |
-                           boost::dll::load_mode::rtld_local);
+  m_impl->library.load(
+      loader_path, error,
+      boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   if (!error) {
     return;
   }

@@ -30,7 +30,8 @@ constexpr std::size_t k_max_comment = 8192;
 constexpr std::size_t k_public_key_size = 2 + 8 + 32;
 constexpr std::size_t k_signature_size = 2 + 8 + 64;
 constexpr std::size_t k_keynum_size = 8 + 64 + 32;
-constexpr std::size_t k_secret_key_size = 2 + 2 + 2 + 32 + 8 + 8 + k_keynum_size;
+constexpr std::size_t k_secret_key_size =
+    2 + 2 + 2 + 32 + 8 + 8 + k_keynum_size;
 
 // What minisign asks of scrypt by default; more than this is refused, so a
 // crafted key file cannot make us allocate without bound.
@@ -69,9 +70,8 @@ std::vector<std::uint8_t> decode_base64(std::string_view text,
 }
 
 std::string encode_base64(const std::uint8_t* bytes, std::size_t size) {
-  std::string text(sodium_base64_ENCODED_LEN(size,
-                                             sodium_base64_VARIANT_ORIGINAL),
-                   '\0');
+  std::string text(
+      sodium_base64_ENCODED_LEN(size, sodium_base64_VARIANT_ORIGINAL), '\0');
   sodium_bin2base64(text.data(), text.size(), bytes, size,
                     sodium_base64_VARIANT_ORIGINAL);
   text.resize(std::strlen(text.c_str()));
@@ -96,8 +96,8 @@ std::array<std::uint8_t, 32> secret_key_checksum(const SecretKey& key) {
   std::array<std::uint8_t, 32> checksum{};
   crypto_generichash_state state;
   crypto_generichash_init(&state, nullptr, 0, checksum.size());
-  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(
-                                        "Ed"), 2);
+  crypto_generichash_update(&state,
+                            reinterpret_cast<const unsigned char*>("Ed"), 2);
   crypto_generichash_update(&state, key.id.data(), key.id.size());
   crypto_generichash_update(&state, key.key.data(), key.key.size());
   crypto_generichash_final(&state, checksum.data(), checksum.size());
@@ -112,8 +112,8 @@ void apply_password(std::uint8_t* keynum, std::string_view password,
   std::array<std::uint8_t, k_keynum_size> stream{};
   if (memlimit > k_max_memlimit ||
       crypto_pwhash_scryptsalsa208sha256(
-          stream.data(), stream.size(), password.data(), password.size(),
-          salt, opslimit, static_cast<std::size_t>(memlimit)) != 0) {
+          stream.data(), stream.size(), password.data(), password.size(), salt,
+          opslimit, static_cast<std::size_t>(memlimit)) != 0) {
     throw Error("the secret key asks for more memory than scrypt may use");
   }
   for (std::size_t i = 0; i < stream.size(); ++i) {
@@ -124,7 +124,9 @@ void apply_password(std::uint8_t* keynum, std::string_view password,
 
 }  // namespace
 
-SecretKey::~SecretKey() { sodium_memzero(key.data(), key.size()); }
+SecretKey::~SecretKey() {
+  sodium_memzero(key.data(), key.size());
+}
 
 std::string format_key_id(const KeyId& id) {
   static constexpr char k_digits[] = "0123456789ABCDEF";
@@ -142,8 +144,9 @@ PublicKey parse_public_key(std::string_view text) {
     lines.erase(lines.begin());
   }
   if (lines.size() != 1) {
-    throw Error("not a minisign public key: expected an \"untrusted "
-                "comment:\" line and a line of base64");
+    throw Error(
+        "not a minisign public key: expected an \"untrusted "
+        "comment:\" line and a line of base64");
   }
   std::vector<std::uint8_t> bytes =
       decode_base64(lines[0], k_public_key_size, "the public key");
@@ -185,8 +188,9 @@ Signature parse_signature(std::string_view text) {
     throw Error("the signature does not start with \"untrusted comment:\"");
   }
   if (!lines[2].starts_with(k_trusted_prefix)) {
-    throw Error("the third line of the signature is not a \"trusted "
-                "comment:\"");
+    throw Error(
+        "the third line of the signature is not a \"trusted "
+        "comment:\"");
   }
   std::vector<std::uint8_t> bytes =
       decode_base64(lines[1], k_signature_size, "the signature line");
@@ -229,8 +233,9 @@ SecretKey parse_secret_key(std::string_view text,
                            const PasswordSource& password) {
   std::vector<std::string> lines = lines_of(text);
   if (lines.size() != 2 || !lines[0].starts_with(k_untrusted_prefix)) {
-    throw Error("not a minisign secret key: expected an \"untrusted "
-                "comment:\" line and a line of base64");
+    throw Error(
+        "not a minisign secret key: expected an \"untrusted "
+        "comment:\" line and a line of base64");
   }
   std::vector<std::uint8_t> bytes =
       decode_base64(lines[1], k_secret_key_size, "the secret key");
@@ -264,8 +269,7 @@ SecretKey parse_secret_key(std::string_view text,
   return key;
 }
 
-std::string format_secret_key(const SecretKey& key,
-                              std::string_view password) {
+std::string format_secret_key(const SecretKey& key, std::string_view password) {
   std::array<std::uint8_t, k_secret_key_size> bytes{'E', 'd', 0, 0, 'B', '2'};
   std::uint8_t* keynum = bytes.data() + 54;
   std::copy(key.id.begin(), key.id.end(), keynum);

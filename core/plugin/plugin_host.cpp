@@ -11,19 +11,18 @@ PluginHost::PluginHost(std::string plugin_name,
     : m_plugin_name(std::move(plugin_name)),
       m_environment(std::move(environment)) {}
 
-void PluginHost::log(sdk::LogLevel level, std::string_view message) const
-    noexcept {
+void PluginHost::log(sdk::LogLevel level,
+                     std::string_view message) const noexcept {
   try {
-    log::write(level,
-               "plugin " + util::quote(m_plugin_name) + ": " +
-                   std::string(message));
+    log::write(level, "plugin " + util::quote(m_plugin_name) + ": " +
+                          std::string(message));
   } catch (...) {
     // Out of memory while logging: the line is lost, nothing else.
   }
 }
 
-std::optional<std::string> PluginHost::setting(std::string_view name) const
-    noexcept {
+std::optional<std::string> PluginHost::setting(
+    std::string_view name) const noexcept {
   try {
     return m_environment->get(name);
   } catch (...) {

@@ -18,10 +18,10 @@ class PluginHost final : public sdk::Host {
   PluginHost(std::string plugin_name,
              std::shared_ptr<const config::Environment> environment);
 
-  void log(sdk::LogLevel level, std::string_view message) const
-      noexcept override;
-  std::optional<std::string> setting(std::string_view name) const
-      noexcept override;
+  void log(sdk::LogLevel level,
+           std::string_view message) const noexcept override;
+  std::optional<std::string> setting(
+      std::string_view name) const noexcept override;
 
  private:
   std::string m_plugin_name;

@@ -71,20 +71,18 @@ Policy load_policy(const std::filesystem::path& file) {
   for (const auto& [name, value] : document.as_object()) {
     auto known = std::find_if(std::begin(k_keys), std::end(k_keys),
                               [&](const Key& k) { return name == k.name; });
-    std::string at = where + ":" +
-                     std::to_string(line_of_key(*text, name)) + ": ";
+    std::string at =
+        where + ":" + std::to_string(line_of_key(*text, name)) + ": ";
     if (known == std::end(k_keys)) {
       std::string suggestion = util::closest_match(name, names);
-      problems.push_back(at + "unknown key " + util::quote(name) +
-                         (suggestion.empty()
-                              ? "; the keys are " + util::quote(names[0]) +
-                                    ", " + util::quote(names[1]) + " and " +
-                                    util::quote(names[2])
-                              : "; did you mean " + util::quote(suggestion) +
-                                    "?"));
+      problems.push_back(
+          at + "unknown key " + util::quote(name) +
+          (suggestion.empty()
+               ? "; the keys are " + util::quote(names[0]) + ", " +
+                     util::quote(names[1]) + " and " + util::quote(names[2])
+               : "; did you mean " + util::quote(suggestion) + "?"));
     } else if (!value.is_bool()) {
-      problems.push_back(at + util::quote(name) +
-                         " must be true or false");
+      problems.push_back(at + util::quote(name) + " must be true or false");
     } else {
       policy.*(known->member) = value.get_bool();
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/plugin/registry.hpp"
 
+#include <back2base/sdk/version.hpp>
+
 #include "core/log/log.hpp"
 #include "core/plugin/guard.hpp"
 #include "core/plugin/library.hpp"
@@ -10,11 +12,10 @@
 #include "core/util/files.hpp"
 #include "core/util/strings.hpp"
 
-#include <back2base/sdk/version.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <system_error>
 #include <thread>
 
 namespace b2b::plugin {
@@ -41,8 +42,7 @@ bool valid_name(const char* name) {
   std::size_t length = name == nullptr ? 0 : ::strnlen(name, 65);
   return length > 0 && length <= 64 &&
          std::all_of(name, name + length, [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                  c == '-';
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
          });
 }
 
@@ -76,16 +76,23 @@ void check_trust(const Candidate& candidate, const SealedImage& image,
     record.unsigned_override = true;
     return;
   }
-  if (std::filesystem::file_size(signature_path, ignored) >
-      k_max_signature_size) {
+  std::error_code size_error;
+  std::uintmax_t size = std::filesystem::file_size(signature_path, size_error);
+  if (size_error) {
+    throw Refused{"cannot read its signature file " +
+                      util::quote(signature_path.string()) + ": " +
+                      size_error.message(),
+                  true};
+  }
+  if (size > k_max_signature_size) {
     throw Refused{"its signature file is too large to be one", true};
   }
   Signature signature;
   try {
     signature = parse_signature(util::read_file(signature_path));
   } catch (const Error& e) {
-    throw Refused{"bad signature file " +
-                      util::quote(signature_path.string()) + ": " + e.what(),
+    throw Refused{"bad signature file " + util::quote(signature_path.string()) +
+                      ": " + e.what(),
                   true};
   }
   record.signer = format_key_id(signature.key_id);
@@ -102,28 +109,31 @@ const sdk::PluginDescriptor& read_descriptor(const Library& library,
   auto* descriptor = static_cast<const sdk::PluginDescriptor*>(
       library.symbol(k_descriptor_symbol));
   if (descriptor == nullptr) {
-    throw Refused{"it exports no plugin descriptor; a plugin is built with "
-                  "the SDK's B2B_PLUGIN macro"};
+    throw Refused{
+        "it exports no plugin descriptor; a plugin is built with "
+        "the SDK's B2B_PLUGIN macro"};
   }
   record.abi_major = descriptor->abi_major;
   record.abi_minor = descriptor->abi_minor;
   std::string theirs = abi_text(descriptor->abi_major, descriptor->abi_minor);
   std::string ours = abi_text(sdk::k_abi_major, sdk::k_abi_minor);
   if (descriptor->abi_major != sdk::k_abi_major) {
-    throw Refused{"built for SDK " + theirs + ", but this oss-back2base "
-                  "has SDK " + ours + "; rebuild the plugin against SDK " +
+    throw Refused{"built for SDK " + theirs +
+                  ", but this oss-back2base "
+                  "has SDK " +
+                  ours + "; rebuild the plugin against SDK " +
                   std::to_string(sdk::k_abi_major) + ".x"};
   }
   if (descriptor->abi_minor > sdk::k_abi_minor) {
-    throw Refused{"built for SDK " + theirs + ", newer than this "
-                  "oss-back2base's SDK " + ours +
-                  "; update oss-back2base"};
+    throw Refused{"built for SDK " + theirs +
+                  ", newer than this "
+                  "oss-back2base's SDK " +
+                  ours + "; update oss-back2base"};
   }
   auto kind = static_cast<std::uint32_t>(descriptor->kind);
   if (kind < 1 || kind > 3 || !valid_name(descriptor->name) ||
       !valid_text(descriptor->version) || !valid_text(descriptor->summary)) {
-    throw Refused{"its descriptor is malformed (kind " +
-                  std::to_string(kind) +
+    throw Refused{"its descriptor is malformed (kind " + std::to_string(kind) +
                   "; a name of 1 to 64 characters a-z, 0-9 and \"-\"; a "
                   "version and a summary)"};
   }
@@ -143,10 +153,9 @@ std::string describe(const PluginRecord& record) {
   return "loaded " + std::string(kind_name(record.kind)) + " " +
          util::quote(record.name) + " " + record.version + " (SDK " +
          abi_text(record.abi_major, record.abi_minor) + ", " +
-         (record.unsigned_override
-              ? std::string("unsigned")
-              : "signed by " + record.signer + " from " +
-                    record.signer_source) +
+         (record.unsigned_override ? std::string("unsigned")
+                                   : "signed by " + record.signer + " from " +
+                                         record.signer_source) +
          ")";
 }
 
@@ -231,8 +240,12 @@ std::vector<PluginRegistry::Checked> PluginRegistry::check_all(
   const std::size_t threads = std::min<std::size_t>(
       candidates.size(), std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::thread> helpers;
-  for (std::size_t i = 1; i < threads; ++i) {
-    helpers.emplace_back(work);
+  try {
+    for (std::size_t i = 1; i < threads; ++i) {
+      helpers.emplace_back(work);
+    }
+  } catch (const std::system_error&) {
+    // No more threads to be had: the ones started and this one share it.
   }
   work();
   for (std::thread& helper : helpers) {
@@ -241,20 +254,21 @@ std::vector<PluginRegistry::Checked> PluginRegistry::check_all(
   return checked;
 }
 
+// Runs on a worker thread: nothing may escape it.
 PluginRegistry::Checked PluginRegistry::check(
-    const Candidate& candidate, const LoadOptions& options) const {
+    const Candidate& candidate, const LoadOptions& options) const noexcept {
   Checked item;
   PluginRecord& record = item.record;
-  record.path = candidate.path;
-  record.origin = candidate.origin;
-  if (candidate.shadowed_by) {
-    record.status = Status::shadowed;
-    record.reason = "a plugin file of the same name in " +
-                    util::quote(candidate.shadowed_by->string()) +
-                    " is used instead";
-    return item;
-  }
   try {
+    record.path = candidate.path;
+    record.origin = candidate.origin;
+    if (candidate.shadowed_by) {
+      record.status = Status::shadowed;
+      record.reason = "a plugin file of the same name in " +
+                      util::quote(candidate.shadowed_by->string()) +
+                      " is used instead";
+      return item;
+    }
     // The bytes are frozen before they are checked, and loaded from there.
     auto image = std::make_unique<SealedImage>(candidate.path);
     check_trust(candidate, *image, m_keys, m_policy, options, record);
@@ -264,6 +278,8 @@ PluginRegistry::Checked PluginRegistry::check(
     record.untrusted = refused.untrusted;
   } catch (const std::exception& e) {
     record.reason = e.what();
+  } catch (...) {
+    record.reason = "checking it failed";
   }
   return item;
 }
@@ -284,15 +300,16 @@ void PluginRegistry::open(Checked& item) {
                       " is loaded from " + util::quote(other.path.string())};
       }
     }
-    auto* factory = reinterpret_cast<Factory*>(
-        library.symbol(k_factory_symbol));
+    auto* factory =
+        reinterpret_cast<Factory*>(library.symbol(k_factory_symbol));
     if (factory == nullptr) {
-      throw Refused{"it exports a descriptor but no factory; a plugin is "
-                    "built with the SDK's B2B_PLUGIN macro"};
+      throw Refused{
+          "it exports a descriptor but no factory; a plugin is "
+          "built with the SDK's B2B_PLUGIN macro"};
     }
 
-    auto entry = std::make_shared<Entry>(std::move(library), record.name,
-                                         m_environment);
+    auto entry =
+        std::make_shared<Entry>(std::move(library), record.name, m_environment);
     sdk::Result made = guarded(record.name, "creating it", [&] {
       entry->object.reset(factory(entry->host));
       return entry->object ? sdk::Result::success()
@@ -325,8 +342,7 @@ std::vector<PluginRef<Interface>> PluginRegistry::of_kind() const {
   return refs;
 }
 
-std::vector<PluginRef<sdk::ContainerRuntime>> PluginRegistry::runtimes()
-    const {
+std::vector<PluginRef<sdk::ContainerRuntime>> PluginRegistry::runtimes() const {
   return of_kind<sdk::ContainerRuntime>();
 }
 

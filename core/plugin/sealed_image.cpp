@@ -42,8 +42,8 @@ int create_memfd() {
 bool copy_all(int in, int out, std::size_t size) {
   off_t offset = 0;
   while (static_cast<std::size_t>(offset) < size) {
-    ssize_t sent = ::sendfile(out, in, &offset,
-                              size - static_cast<std::size_t>(offset));
+    ssize_t sent =
+        ::sendfile(out, in, &offset, size - static_cast<std::size_t>(offset));
     if (sent < 0 && errno == EINTR) {
       continue;
     }
@@ -60,7 +60,9 @@ bool copy_all(int in, int out, std::size_t size) {
 }  // namespace
 
 SealedImage::SealedImage(const std::filesystem::path& file) {
-  int in = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking, so that a FIFO put in the file's place cannot hang us;
+  // it is refused as not a regular file.
+  int in = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (in < 0) {
     fail(file, "open it", errno);
   }
@@ -88,8 +90,8 @@ SealedImage::SealedImage(const std::filesystem::path& file) {
   ::close(in);
   // Sealed before it is read for the check: from here on the bytes cannot
   // change, whoever holds the descriptor.
-  constexpr int k_seals = F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE |
-                          F_SEAL_SEAL;
+  constexpr int k_seals =
+      F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL;
   if (!copied || ::fcntl(m_fd, F_ADD_SEALS, k_seals) != 0) {
     error = copied ? errno : error;
     release();
@@ -97,8 +99,8 @@ SealedImage::SealedImage(const std::filesystem::path& file) {
   }
   // Populated at once: the check reads every byte, and one call is cheaper
   // than a page fault per page.
-  m_map = ::mmap(nullptr, m_size, PROT_READ, MAP_SHARED | MAP_POPULATE, m_fd,
-                 0);
+  m_map =
+      ::mmap(nullptr, m_size, PROT_READ, MAP_SHARED | MAP_POPULATE, m_fd, 0);
   if (m_map == MAP_FAILED) {
     error = errno;
     m_map = nullptr;
@@ -107,7 +109,9 @@ SealedImage::SealedImage(const std::filesystem::path& file) {
   }
 }
 
-SealedImage::~SealedImage() { release(); }
+SealedImage::~SealedImage() {
+  release();
+}
 
 void SealedImage::release() noexcept {
   if (m_map != nullptr) {

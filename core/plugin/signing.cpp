@@ -96,33 +96,42 @@ Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
                   "file; re-sign it with \"minisign -S\" (0.10 or later) or "
                   "\"oss-back2base plugin sign\"");
   }
-  auto signer = std::find_if(
-      trusted.begin(), trusted.end(),
-      [&](const TrustedKey& k) { return k.key.id == signature.key_id; });
-  if (signer == trusted.end()) {
+  // Key IDs are random, not unique: every trusted key with the ID is
+  // tried. The comment is checked first; once it is authentic, its file
+  // name can be believed.
+  std::vector<std::uint8_t> message = comment_message(signature);
+  const TrustedKey* signer = nullptr;
+  bool known_id = false;
+  for (const TrustedKey& candidate : trusted) {
+    if (candidate.key.id != signature.key_id) {
+      continue;
+    }
+    known_id = true;
+    if (crypto_sign_verify_detached(signature.global_signature.data(),
+                                    message.data(), message.size(),
+                                    candidate.key.key.data()) == 0) {
+      signer = &candidate;
+      break;
+    }
+  }
+  if (!known_id) {
     return refuse(Refusal::untrusted_key,
                   "signed by key " + format_key_id(signature.key_id) +
                       ", which is not trusted; if you trust its author, run "
                       "\"oss-back2base plugin trust KEYFILE\"");
   }
-  // The comment is checked first: once it is authentic, its file name can
-  // be believed.
-  std::vector<std::uint8_t> message = comment_message(signature);
-  if (crypto_sign_verify_detached(signature.global_signature.data(),
-                                  message.data(), message.size(),
-                                  signer->key.key.data()) != 0) {
+  if (signer == nullptr) {
     return refuse(Refusal::bad_comment,
                   "the signature's trusted comment was altered after "
-                  "signing");
+                  "signing, or it was made by another key with a trusted "
+                  "key's ID");
   }
   Digest digest = prehash(data);
   if (crypto_sign_verify_detached(signature.signature.data(), digest.data(),
-                                  digest.size(),
-                                  signer->key.key.data()) != 0) {
+                                  digest.size(), signer->key.key.data()) != 0) {
     return refuse(Refusal::bad_signature,
-                  "the file's contents do not match its signature (changed "
-                  "after signing, or signed by another key with the same "
-                  "ID)");
+                  "the file's contents do not match its signature: it was "
+                  "changed after signing");
   }
   std::optional<std::string> signed_name =
       comment_field(signature.trusted_comment, "file");
@@ -136,7 +145,7 @@ Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
                                 "record it");
   }
   Verdict verdict;
-  verdict.signer = &*signer;
+  verdict.signer = signer;
   return verdict;
 }
 

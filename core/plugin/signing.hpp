@@ -63,7 +63,6 @@ struct Verdict {
 /// one of `trusted`, and that its trusted comment names `file_name`. Reads
 /// only memory; never blocks beyond hashing `data`.
 Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
-               std::span<const TrustedKey> trusted,
-               std::string_view file_name);
+               std::span<const TrustedKey> trusted, std::string_view file_name);
 
 }  // namespace b2b::plugin

@@ -25,8 +25,8 @@ void add_directory(const fs::path& dir, std::vector<TrustedKey>& keys) {
   for (const fs::path& file : files) {
     try {
       keys.push_back({parse_public_key(util::read_file(file)), file.string()});
-      log::debug("trusted key " + format_key_id(keys.back().key.id) +
-                 " from " + util::quote(file.string()));
+      log::debug("trusted key " + format_key_id(keys.back().key.id) + " from " +
+                 util::quote(file.string()));
     } catch (const Error& e) {
       log::warning("trusted key " + util::quote(file.string()) + ": " +
                    e.what() + "; skipped it");

@@ -23,6 +23,13 @@ using Clock = std::chrono::steady_clock;
 struct Pipe {
   int read = -1;
   int write = -1;
+  Pipe() = default;
+  Pipe(const Pipe&) = delete;
+  Pipe& operator=(const Pipe&) = delete;
+  ~Pipe() {
+    close_read();
+    close_write();
+  }
   bool open() {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -64,8 +71,8 @@ bool drain(Pipe& out, Pipe& err, ProcessResult& result,
       }
       ssize_t n = ::read(pipe.read, buffer, sizeof buffer);
       if (n > 0) {
-        (i == 0 ? result.out : result.err).append(buffer,
-                                                  static_cast<size_t>(n));
+        (i == 0 ? result.out : result.err)
+            .append(buffer, static_cast<size_t>(n));
       } else if (n == 0 || errno != EINTR) {
         pipe.close_read();
       }
@@ -96,8 +103,8 @@ class SystemRunner final : public ProcessRunner {
     posix_spawn_file_actions_adddup2(&actions, out.write, 1);
     posix_spawn_file_actions_adddup2(&actions, err.write, 2);
     pid_t pid = -1;
-    int failed = ::posix_spawnp(&pid, args[0], &actions, nullptr,
-                                args.data(), environ);
+    int failed =
+        ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     out.close_write();
     err.close_write();
@@ -118,8 +125,8 @@ class SystemRunner final : public ProcessRunner {
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status)
-                                         : 128 + WTERMSIG(status);
+    result.exit_code =
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
   }
 };

@@ -25,8 +25,7 @@ void keygen(const fs::path& public_path, const fs::path& secret_path) {
   plugin::KeyPair pair = plugin::generate_key_pair();
   util::create_directories(secret_path.parent_path(), 0700);
   util::write_file_atomic(secret_path,
-                          plugin::format_secret_key(pair.secret_key, ""),
-                          0600);
+                          plugin::format_secret_key(pair.secret_key, ""), 0600);
   util::write_file_atomic(public_path,
                           plugin::format_public_key(pair.public_key), 0644);
 }
@@ -38,10 +37,10 @@ void sign(const fs::path& secret_path, const fs::path& file) {
                     ": encrypted; the build signs with an unencrypted key");
       });
   std::string content = util::read_file(file);
-  plugin::Signature signature = plugin::sign(
-      util::bytes_of(content), key,
-      plugin::default_trusted_comment(file.filename().string(),
-                                      std::time(nullptr)));
+  plugin::Signature signature =
+      plugin::sign(util::bytes_of(content), key,
+                   plugin::default_trusted_comment(file.filename().string(),
+                                                   std::time(nullptr)));
   util::write_file_atomic(file.string() + ".minisig",
                           plugin::format_signature(signature), 0644);
 }

@@ -16,7 +16,9 @@
 namespace b2b::util {
 namespace {
 
-std::string system_reason() { return std::strerror(errno); }
+std::string system_reason() {
+  return std::strerror(errno);
+}
 
 // Writes all of `content` to `fd`, retrying short writes.
 bool write_all(int fd, std::string_view content) {
@@ -38,8 +40,8 @@ bool write_all(int fd, std::string_view content) {
 std::string read_file(const std::filesystem::path& path) {
   std::optional<std::string> content = read_file_if_exists(path);
   if (!content) {
-    throw Error(quote(path.string()) + ": cannot read: " +
-                std::strerror(ENOENT));
+    throw Error(quote(path.string()) +
+                ": cannot read: " + std::strerror(ENOENT));
   }
   return *content;
 }
@@ -70,8 +72,8 @@ void write_file_atomic(const std::filesystem::path& path,
   if (fd < 0) {
     throw Error(quote(path.string()) + ": cannot write: " + system_reason());
   }
-  bool ok = ::fchmod(fd, mode) == 0 && write_all(fd, content) &&
-            ::fsync(fd) == 0;
+  bool ok =
+      ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
   int reason = errno;
   if (::close(fd) != 0 && ok) {
     ok = false;
@@ -94,8 +96,8 @@ void create_directories(const std::filesystem::path& dir, unsigned mode) {
   }
   create_directories(dir.parent_path(), mode);
   if (::mkdir(dir.c_str(), mode) != 0 && errno != EEXIST) {
-    throw Error(quote(dir.string()) + ": cannot create the directory: " +
-                system_reason());
+    throw Error(quote(dir.string()) +
+                ": cannot create the directory: " + system_reason());
   }
 }
 

@@ -22,4 +22,5 @@ jq -e '.checks[] | select(.status == "fail") | .fix_hint' "$OUT" >/dev/null \
 mkdir -p "$BACK2BASE_MANAGED_DIR"
 echo '{"allow_unsigned_plugins": maybe}' >"$BACK2BASE_MANAGED_DIR/policy.json"
 run 1 doctor
-has "$OUT" "[fail] plugin policy: $BACK2BASE_MANAGED_DIR/policy.json:1: not valid JSON"
+has "$OUT" \
+  "[fail] plugin policy: $BACK2BASE_MANAGED_DIR/policy.json:1: not valid JSON"

@@ -3,7 +3,8 @@
 source "$(dirname "$0")/lib.sh"
 
 run 0 plugin list --json
-[ "$(jq '[.plugins[] | select(.status == "loaded")] | length' "$OUT")" -eq 8 ] ||
+loaded=$(jq '[.plugins[] | select(.status == "loaded")] | length' "$OUT")
+[ "$loaded" -eq 8 ] ||
   fail "the eight first-party plugins should load"
 for plugin in runtime/compose runtime/podman detector/go detector/python \
               detector/frontend detector/infra auth/oauth-token auth/api-key; do

@@ -4,14 +4,16 @@
 source "$(dirname "$0")/lib.sh"
 
 run 3 plgin
-has "$ERR" 'oss-back2base: error: unknown command "plgin"; did you mean "oss-back2base plugin"?'
+has "$ERR" 'oss-back2base: error: unknown command "plgin"; did you mean '\
+'"oss-back2base plugin"?'
 empty "$OUT"
 
 run 3 plugin lst
 has "$ERR" 'did you mean "oss-back2base plugin list"?'
 
 run 3 frobnicate
-has "$ERR" 'unknown command "frobnicate"; run "oss-back2base --help" to see the commands'
+has "$ERR" 'unknown command "frobnicate"; run "oss-back2base --help" to '\
+'see the commands'
 
 run 2 plugin list extra
 has "$ERR" 'oss-back2base plugin list: unexpected argument "extra"'

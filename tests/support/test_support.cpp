@@ -40,7 +40,9 @@ fs::path fixture_plugin(std::string_view name) {
   return fs::path(B2B_FIXTURE_PLUGIN_DIR) / (std::string(name) + ".so");
 }
 
-fs::path first_party_plugin_dir() { return B2B_FIRST_PARTY_PLUGIN_DIR; }
+fs::path first_party_plugin_dir() {
+  return B2B_FIRST_PARTY_PLUGIN_DIR;
+}
 
 void write(const fs::path& path, std::string_view content) {
   fs::create_directories(path.parent_path());
@@ -77,8 +79,8 @@ bool FakeIndex::exists(std::string_view path) const noexcept {
   return m_paths.count(std::string(path)) > 0;
 }
 
-std::vector<std::string> FakeIndex::glob(std::string_view pattern) const
-    noexcept {
+std::vector<std::string> FakeIndex::glob(
+    std::string_view pattern) const noexcept {
   // "**/" matches any number of directories, including none.
   std::string text(pattern);
   std::string shallow = text.starts_with("**/") ? text.substr(3) : text;

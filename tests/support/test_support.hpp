@@ -45,8 +45,7 @@ void copy(const std::filesystem::path& from, const std::filesystem::path& to);
 
 /// Signs `file` with `key`, writing `file`.minisig; the trusted comment
 /// names `signed_name` (default: the file's own name).
-void sign_file(const std::filesystem::path& file,
-               const plugin::SecretKey& key,
+void sign_file(const std::filesystem::path& file, const plugin::SecretKey& key,
                std::string_view signed_name = {});
 
 /// One key pair per test process, and another for "someone else".
@@ -58,8 +57,8 @@ class FakeIndex final : public sdk::WorkspaceIndex {
  public:
   explicit FakeIndex(std::set<std::string> paths) : m_paths(std::move(paths)) {}
   bool exists(std::string_view path) const noexcept override;
-  std::vector<std::string> glob(std::string_view pattern) const
-      noexcept override;
+  std::vector<std::string> glob(
+      std::string_view pattern) const noexcept override;
   std::optional<std::string> read_head(std::string_view,
                                        std::size_t) const noexcept override {
     return std::nullopt;

@@ -10,7 +10,9 @@ class GoDetector final : public b2b::sdk::WorkspaceDetector {
   b2b::sdk::Result detect(const b2b::sdk::WorkspaceIndex& workspace,
                           std::vector<b2b::sdk::Detection>& matches) override {
     static const std::vector<b2b::detectors::Rule> k_rules = {
-        {"go.mod", 1.0}, {"go.work", 1.0}, {"**/go.mod", 0.9},
+        {"go.mod", 1.0},
+        {"go.work", 1.0},
+        {"**/go.mod", 0.9},
         {"**/*.go", 0.6}};
     return b2b::detectors::detect_by_rules(workspace, "go", k_rules, matches);
   }

@@ -10,13 +10,16 @@ class InfraDetector final : public b2b::sdk::WorkspaceDetector {
   b2b::sdk::Result detect(const b2b::sdk::WorkspaceIndex& workspace,
                           std::vector<b2b::sdk::Detection>& matches) override {
     static const std::vector<b2b::detectors::Rule> k_rules = {
-        {"**/*.tf", 1.0},           {"**/*.tfvars", 0.9},
-        {".terraform", 1.0},        {"**/Chart.yaml", 1.0},
+        {"**/*.tf", 1.0},
+        {"**/*.tfvars", 0.9},
+        {".terraform", 1.0},
+        {"**/Chart.yaml", 1.0},
         {"**/kustomization.yaml", 1.0}};
     // Nearly every project has a Dockerfile; it says "infra" only beside
     // stronger evidence.
     static const std::vector<b2b::detectors::Rule> k_supporting = {
-        {"**/Dockerfile", 0.3},          {"**/docker-compose.y*ml", 0.3},
+        {"**/Dockerfile", 0.3},
+        {"**/docker-compose.y*ml", 0.3},
         {"**/compose.y*ml", 0.3}};
     b2b::sdk::Detection detection{"infra", 0.0, {}};
     detection.confidence =

@@ -10,9 +10,9 @@ class PythonDetector final : public b2b::sdk::WorkspaceDetector {
   b2b::sdk::Result detect(const b2b::sdk::WorkspaceIndex& workspace,
                           std::vector<b2b::sdk::Detection>& matches) override {
     static const std::vector<b2b::detectors::Rule> k_rules = {
-        {"pyproject.toml", 1.0}, {"setup.py", 1.0},  {"Pipfile", 1.0},
-        {"requirements*.txt", 0.9}, {"**/pyproject.toml", 0.8},
-        {"**/*.py", 0.5}};
+        {"pyproject.toml", 1.0},    {"setup.py", 1.0},
+        {"Pipfile", 1.0},           {"requirements*.txt", 0.9},
+        {"**/pyproject.toml", 0.8}, {"**/*.py", 0.5}};
     return b2b::detectors::detect_by_rules(workspace, "python", k_rules,
                                            matches);
   }

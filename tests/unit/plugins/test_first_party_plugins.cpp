@@ -14,8 +14,7 @@ using namespace b2b::plugin;
 namespace {
 
 std::unique_ptr<PluginRegistry> load_first_party(config::Environment env) {
-  std::vector<TrustedKey> keys{
-      {parse_public_key(build_public_key()), "build"}};
+  std::vector<TrustedKey> keys{{parse_public_key(build_public_key()), "build"}};
   auto registry = std::make_unique<PluginRegistry>(
       keys, Policy{}, std::make_shared<const config::Environment>(env));
   registry->load(discover({{test::first_party_plugin_dir(), "install"}}),

@@ -16,6 +16,7 @@ namespace b2b::sdk {
 struct Credential {
   std::string variable;  ///< name in the container: "ANTHROPIC_API_KEY"
   std::string value;     ///< the secret; only ever shown redacted
+  /// When the credential stops working; no value when it does not expire.
   std::optional<std::chrono::system_clock::time_point> expires;
   std::vector<std::string> allow_hosts;  ///< joined to the allowlist
 };
@@ -27,6 +28,7 @@ class B2B_SDK_DETAIL_EXPORT AuthProvider : public Plugin {
  public:
   /// The kind this interface's plugins declare in their descriptor.
   static constexpr PluginKind k_kind = PluginKind::auth;
+  /// Always `k_kind`; the host checks it against the descriptor.
   PluginKind kind() const noexcept final { return k_kind; }
 
   /// Appends this provider's credentials to `credentials`, or nothing when

@@ -25,6 +25,7 @@ class B2B_SDK_DETAIL_EXPORT WorkspaceDetector : public Plugin {
  public:
   /// The kind this interface's plugins declare in their descriptor.
   static constexpr PluginKind k_kind = PluginKind::detector;
+  /// Always `k_kind`; the host checks it against the descriptor.
   PluginKind kind() const noexcept final { return k_kind; }
 
   /// Looks at `workspace` and appends what it recognises to `matches`;

@@ -9,7 +9,12 @@ namespace b2b::sdk {
 
 /// How much a log line matters. The user picks what is shown: `-q` shows
 /// errors only, the default adds warnings, `-v` info and `-vv` debug.
-enum class LogLevel { error, warning, info, debug };
+enum class LogLevel {
+  error,    ///< something failed; always shown
+  warning,  ///< something the user should know; hidden by `-q`
+  info,     ///< progress; shown with `-v`
+  debug,    ///< every decision; shown with `-vv`
+};
 
 /// Services the host lends a plugin. The host passes one `Host` to the
 /// factory; it outlives every object the plugin creates, so a plugin may keep
@@ -23,16 +28,15 @@ class Host {
   /// plugin's name. The host applies the user's verbosity, colour choice and
   /// secret redaction, so a plugin never writes to stdout or stderr itself.
   /// Never blocks for long.
-  virtual void log(LogLevel level, std::string_view message) const
-      noexcept = 0;
+  virtual void log(LogLevel level, std::string_view message) const noexcept = 0;
 
   /// The effective value of the setting `name` (for example
   /// "BACK2BASE_ANTHROPIC_API_KEY"), resolved by the host from flags, the
   /// process environment, the env file and defaults, in that order; or no
   /// value when the setting is unset. The returned string is the caller's.
   /// Never blocks.
-  virtual std::optional<std::string> setting(std::string_view name) const
-      noexcept = 0;
+  virtual std::optional<std::string> setting(
+      std::string_view name) const noexcept = 0;
 };
 
 }  // namespace b2b::sdk

@@ -19,17 +19,17 @@ struct Mount {
 /// the engine through the child process's environment (`-e NAME`), never on
 /// a command line, in a file or in a log.
 struct EnvVar {
-  std::string name;
-  std::string value;
-  bool secret = false;
+  std::string name;     ///< the variable's name in the container
+  std::string value;    ///< its value; a secret's is only ever redacted
+  bool secret = false;  ///< passed by name only, and never logged
 };
 
 /// One container of a session.
 struct ContainerSpec {
   std::string name;                       ///< unique per launch
   std::vector<std::string> command;       ///< argv; empty: the image's
-  std::vector<Mount> mounts;
-  std::vector<EnvVar> environment;
+  std::vector<Mount> mounts;              ///< host paths it sees
+  std::vector<EnvVar> environment;        ///< public and secret variables
   std::string user;                       ///< "uid:gid"; empty: the image's
   std::vector<std::string> cap_add;       ///< capabilities added
   std::vector<std::string> cap_drop;      ///< capabilities dropped ("ALL")

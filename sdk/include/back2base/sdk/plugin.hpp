@@ -54,8 +54,10 @@ namespace detail {
 // that none crosses into the host.
 template <class T>
 Plugin* create(Host& host) noexcept {
-  static_assert(std::is_base_of_v<Plugin, T>,
-                "a plugin type derives from one of the SDK's interfaces");
+  static_assert(
+      std::is_base_of_v<Plugin, T> && requires { T::k_kind; },
+      "a plugin type derives from ContainerRuntime, "
+      "WorkspaceDetector or AuthProvider");
   try {
     if constexpr (std::is_constructible_v<T, Host&>) {
       return new T(host);
@@ -63,8 +65,8 @@ Plugin* create(Host& host) noexcept {
       return new T();
     }
   } catch (const std::exception& e) {
-    host.log(LogLevel::error, std::string("creating the plugin failed: ") +
-                                  e.what());
+    host.log(LogLevel::error,
+             std::string("creating the plugin failed: ") + e.what());
   } catch (...) {
     host.log(LogLevel::error, "creating the plugin failed");
   }
@@ -84,12 +86,15 @@ Plugin* create(Host& host) noexcept {
 /// `AuthProvider` (which sets the kind) and has a constructor taking
 /// `b2b::sdk::Host&` or none. The factory never throws: an exception from the
 /// constructor is logged through the host and the plugin is not used.
-#define B2B_PLUGIN(Type, name, version, summary)                             \
-  extern "C" B2B_SDK_DETAIL_EXPORT const ::b2b::sdk::PluginDescriptor        \
-      B2B_SDK_DETAIL_DESCRIPTOR_SYMBOL{B2B_SDK_VERSION_MAJOR,                \
-                                       B2B_SDK_VERSION_MINOR, Type::k_kind, \
-                                       name, version, summary};              \
-  extern "C" B2B_SDK_DETAIL_EXPORT ::b2b::sdk::Plugin*                       \
-  B2B_SDK_DETAIL_FACTORY_SYMBOL(::b2b::sdk::Host& host) noexcept {          \
-    return ::b2b::sdk::detail::create<Type>(host);                           \
+#define B2B_PLUGIN(Type, name, version, summary)                      \
+  extern "C" B2B_SDK_DETAIL_EXPORT const ::b2b::sdk::PluginDescriptor \
+      B2B_SDK_DETAIL_DESCRIPTOR_SYMBOL{B2B_SDK_VERSION_MAJOR,         \
+                                       B2B_SDK_VERSION_MINOR,         \
+                                       Type::k_kind,                  \
+                                       name,                          \
+                                       version,                       \
+                                       summary};                      \
+  extern "C" B2B_SDK_DETAIL_EXPORT ::b2b::sdk::Plugin*                \
+  B2B_SDK_DETAIL_FACTORY_SYMBOL(::b2b::sdk::Host& host) noexcept {    \
+    return ::b2b::sdk::detail::create<Type>(host);                    \
   }

@@ -30,6 +30,7 @@ class Result {
   const std::string& message() const noexcept { return m_message; }
 
  private:
+  // Use success() or failure().
   Result(bool ok, std::string message)
       : m_ok(ok), m_message(std::move(message)) {}
 

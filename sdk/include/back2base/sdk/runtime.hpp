@@ -23,6 +23,7 @@ class B2B_SDK_DETAIL_EXPORT ContainerRuntime : public Plugin {
  public:
   /// The kind this interface's plugins declare in their descriptor.
   static constexpr PluginKind k_kind = PluginKind::runtime;
+  /// Always `k_kind`; the host checks it against the descriptor.
   PluginKind kind() const noexcept final { return k_kind; }
 
   /// Checks whether the engine is installed and reachable, filling `probe`.

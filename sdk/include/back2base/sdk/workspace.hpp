@@ -24,15 +24,14 @@ class WorkspaceIndex {
   /// The paths the walk saw that match `pattern`, in walk order: `*` and
   /// `?` match within one path segment, a `**` segment matches any number
   /// of directories ("**/*.go"). The vector is the caller's. Never blocks.
-  virtual std::vector<std::string> glob(std::string_view pattern) const
-      noexcept = 0;
+  virtual std::vector<std::string> glob(
+      std::string_view pattern) const noexcept = 0;
 
   /// Up to `max_bytes` (at most 64 KiB) from the start of the file `path`,
   /// or no value when the walk did not see it as a regular file or it cannot
   /// be read. May block on the disk.
-  virtual std::optional<std::string> read_head(std::string_view path,
-                                               std::size_t max_bytes) const
-      noexcept = 0;
+  virtual std::optional<std::string> read_head(
+      std::string_view path, std::size_t max_bytes) const noexcept = 0;
 };
 
 }  // namespace b2b::sdk

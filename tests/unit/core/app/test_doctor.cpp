@@ -73,8 +73,7 @@ TEST_CASE("doctor passes with Docker and Compose v1, Podman missing",
 TEST_CASE("doctor fails when no engine answers, and says what to do",
           "[app][doctor]") {
   DoctorSetup s;
-  s.runner.answers["docker version"] =
-      answered("", 1);
+  s.runner.answers["docker version"] = answered("", 1);
   s.runner.answers["docker version"].err =
       "Cannot connect to the Docker daemon\n";
   std::vector<Check> checks = run_doctor(s.context, s.runner);

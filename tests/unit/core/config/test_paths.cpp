@@ -2,6 +2,7 @@
 #include "core/config/paths.hpp"
 
 #include "core/util/error.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -29,8 +30,7 @@ TEST_CASE("resolve_paths puts everything under HOME by default",
   CHECK(paths.extra_plugin_dirs.empty());
 }
 
-TEST_CASE("resolve_paths honours the overrides, then XDG",
-          "[config][paths]") {
+TEST_CASE("resolve_paths honours the overrides, then XDG", "[config][paths]") {
   SECTION("XDG base directories") {
     Paths paths = paths_for({{"HOME", "/home/ada"},
                              {"XDG_CONFIG_HOME", "/cfg"},
@@ -65,15 +65,29 @@ TEST_CASE("resolve_paths refuses relative overrides, naming the variable",
       Catch::StartsWith("BACK2BASE_PLUGIN_PATH: \"rel\" is not an absolute"));
 }
 
-TEST_CASE("the managed directory moves only where no administrator's "
-          "policy exists",
-          "[config][paths][policy]") {
-  Paths paths =
-      paths_for({{"HOME", "/h"}, {"BACK2BASE_MANAGED_DIR", "/srv/managed"}});
-  if (std::filesystem::exists("/etc/back2base/policy.json")) {
-    CHECK(paths.managed_dir == "/etc/back2base");
-  } else {
-    CHECK(paths.managed_dir == "/srv/managed");
-  }
+TEST_CASE(
+    "the managed directory moves only where no administrator's "
+    "policy exists",
+    "[config][paths][policy]") {
+  test::TempDir root;
+  const Environment env(
+      {{"HOME", "/h"}, {"BACK2BASE_MANAGED_DIR", "/srv/managed"}});
+  auto managed = [&] {
+    return resolve_paths(env, "/usr/bin/oss-back2base", root.path())
+        .managed_dir;
+  };
   CHECK(paths_for({{"HOME", "/h"}}).managed_dir == "/etc/back2base");
+
+  SECTION("no policy: the override applies") {
+    CHECK(managed() == "/srv/managed");
+  }
+  SECTION("a policy: the override is ignored") {
+    test::write(root / "policy.json", "{}");
+    CHECK(managed() == root.path());
+  }
+  SECTION("a policy that cannot be looked at counts as one") {
+    // A link to itself: stat fails with ELOOP, not ENOENT, even for root.
+    std::filesystem::create_symlink("policy.json", root / "policy.json");
+    CHECK(managed() == root.path());
+  }
 }

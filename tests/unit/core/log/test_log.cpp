@@ -3,11 +3,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <pty.h>
 #include <unistd.h>
 
 #include <cstdlib>
 
 using namespace b2b;
+
+TEST_CASE("redact stops at a secret that is part of its own mask",
+          "[log][redaction]") {
+  log::add_secret("acted");
+  CHECK(log::redact("redacted") == "red[redacted]");
+}
 
 TEST_CASE("redact hides every remembered secret", "[log][redaction]") {
   log::add_secret("sk-ant-api03-SECRETVALUE");
@@ -29,11 +36,27 @@ TEST_CASE("the log level decides what is shown", "[log]") {
   CHECK_FALSE(log::enabled(log::Level::warning));
 }
 
-TEST_CASE("colour is off under NO_COLOR and for what is not a terminal",
+TEST_CASE("colour is on for a terminal, off under NO_COLOR or TERM=dumb",
           "[log]") {
-  ::setenv("NO_COLOR", "1", 1);
-  CHECK_FALSE(log::colour_wanted(2));
+  int controller = -1;
+  int terminal = -1;
+  REQUIRE(::openpty(&controller, &terminal, nullptr, nullptr, nullptr) == 0);
   ::unsetenv("NO_COLOR");
+  ::setenv("TERM", "xterm", 1);
+  CHECK(log::colour_wanted(terminal));
+  ::setenv("NO_COLOR", "1", 1);
+  CHECK_FALSE(log::colour_wanted(terminal));
+  ::setenv("NO_COLOR", "", 1);  // empty means unset, as no-color.org says
+  CHECK(log::colour_wanted(terminal));
+  ::unsetenv("NO_COLOR");
+  ::setenv("TERM", "dumb", 1);
+  CHECK_FALSE(log::colour_wanted(terminal));
+  ::close(controller);
+  ::close(terminal);
+}
+
+TEST_CASE("colour is off for what is not a terminal", "[log]") {
+  ::setenv("TERM", "xterm", 1);
   int pipe_fds[2];
   REQUIRE(::pipe(pipe_fds) == 0);
   CHECK_FALSE(log::colour_wanted(pipe_fds[1]));

@@ -33,9 +33,10 @@ TEST_CASE("discover finds .so files in search order, the first name wins",
   CHECK_FALSE(found[3].shadowed_by.has_value());
 }
 
-TEST_CASE("plugin_directories searches only the install's when the policy "
-          "forbids user plugins",
-          "[plugin][discovery][policy]") {
+TEST_CASE(
+    "plugin_directories searches only the install's when the policy "
+    "forbids user plugins",
+    "[plugin][discovery][policy]") {
   config::Paths paths;
   paths.extra_plugin_dirs = {"/opt/extra"};
   paths.user_plugin_dir = "/home/u/.local/share/back2base/plugins";

@@ -15,15 +15,17 @@ TEST_CASE("key files are read with errors that name the file",
   const std::string pub = (dir / "vendor.pub").string();
   test::write(pub, "garbage\n");
   CHECK_THROWS_WITH(load_public_key(pub),
-                    Catch::StartsWith("\"" + pub + "\": the public key is "
-                                                   "not valid"));
+                    Catch::StartsWith("\"" + pub +
+                                      "\": the public key is "
+                                      "not valid"));
   CHECK_THROWS_WITH(load_public_key(dir / "missing.pub"),
                     Catch::Contains("missing.pub\": cannot read"));
   const std::string key = (dir / "vendor.key").string();
   test::write(key, "untrusted comment: x\nAAAA\n");
   CHECK_THROWS_WITH(load_secret_key(key),
-                    Catch::StartsWith("\"" + key + "\": the secret key is "
-                                                   "not valid"));
+                    Catch::StartsWith("\"" + key +
+                                      "\": the secret key is "
+                                      "not valid"));
 }
 
 TEST_CASE("key files round-trip and sit in the config directory by default",

@@ -18,9 +18,10 @@ TEST_CASE("Library finds a plugin's exported symbols and no others",
   CHECK(library.symbol("no_such_symbol") == nullptr);
 }
 
-TEST_CASE("Library reports the dynamic loader's reason under the plugin's "
-          "own name",
-          "[plugin][library]") {
+TEST_CASE(
+    "Library reports the dynamic loader's reason under the plugin's "
+    "own name",
+    "[plugin][library]") {
   test::TempDir dir;
   const std::string path = (dir / "random-name.so").string();
   test::write(path, "this is not an ELF file at all, just text");

@@ -56,14 +56,14 @@ TEST_CASE("minisign formats read keys and signatures made by minisign",
                              std::span(&trusted, 1), "t.txt");
     CHECK(verdict.accepted());
   }
-  SECTION("its unencrypted secret key, whose checksum it leaves zero, signs "
-          "what its public key verifies") {
-    SecretKey secret = parse_secret_key(k_minisign_secret_key,
-                                        [] { return std::string(
-                                                 no_password_expected()); });
+  SECTION(
+      "its unencrypted secret key, whose checksum it leaves zero, signs "
+      "what its public key verifies") {
+    SecretKey secret = parse_secret_key(k_minisign_secret_key, [] {
+      return std::string(no_password_expected());
+    });
     CHECK(secret.id == key.id);
-    Signature signature =
-        sign(util::bytes_of("data"), secret, "file:x.so");
+    Signature signature = sign(util::bytes_of("data"), secret, "file:x.so");
     TrustedKey trusted{key, "minisign"};
     CHECK(verify(util::bytes_of("data"), signature, std::span(&trusted, 1),
                  "x.so")
@@ -113,8 +113,7 @@ TEST_CASE("minisign formats write what they read", "[plugin][minisign]") {
 
 TEST_CASE("minisign signature parser says what is wrong with a bad file",
           "[plugin][minisign]") {
-  std::vector<std::string> lines =
-      util::split(k_minisign_signature, '\n');
+  std::vector<std::string> lines = util::split(k_minisign_signature, '\n');
 
   SECTION("truncated after each line") {
     CHECK_THROWS_WITH(parse_signature(""),
@@ -137,8 +136,8 @@ TEST_CASE("minisign signature parser says what is wrong with a bad file",
   SECTION("an unknown algorithm") {
     std::string bad = lines[1];
     bad[0] = 'A';  // "RU..." decodes to "ED"; "AU..." does not
-    CHECK_THROWS_WITH(parse_signature(lines[0] + "\n" + bad + "\n" +
-                                      lines[2] + "\n" + lines[3] + "\n"),
+    CHECK_THROWS_WITH(parse_signature(lines[0] + "\n" + bad + "\n" + lines[2] +
+                                      "\n" + lines[3] + "\n"),
                       Catch::Contains("unknown algorithm"));
   }
   SECTION("a public key file that is something else") {

@@ -47,11 +47,11 @@ TEST_CASE("load_policy reports every bad key at once, with its line",
     FAIL("a bad policy was accepted");
   } catch (const Error& e) {
     std::string message = e.what();
-    CHECK_THAT(message,
-               Catch::Contains(file + ":2: unknown key \"allow_unsigned\"; "
-                               "did you mean \"allow_unsigned_plugins\"?"));
+    CHECK_THAT(message, Catch::Contains(
+                            file + ":2: unknown key \"allow_unsigned\"; "
+                                   "did you mean \"allow_unsigned_plugins\"?"));
     CHECK_THAT(message, Catch::Contains(file + ":3: \"allow_user_keys\" "
-                                        "must be true or false"));
+                                               "must be true or false"));
     CHECK_THAT(message, Catch::Contains(file + ":4: unknown key \"colour\""));
   }
 }

@@ -26,10 +26,9 @@ struct Scenario {
     test::copy(test::fixture_plugin(fixture), target);
     return target;
   }
-  std::filesystem::path add_signed(std::string_view fixture,
-                                   std::string_view as,
-                                   const SecretKey& key =
-                                       test::test_keys().secret_key) {
+  std::filesystem::path add_signed(
+      std::string_view fixture, std::string_view as,
+      const SecretKey& key = test::test_keys().secret_key) {
     std::filesystem::path target = add(fixture, as);
     test::sign_file(target, key);
     return target;
@@ -111,8 +110,7 @@ TEST_CASE("the registry refuses a plugin it cannot trust, saying why",
     const PluginRecord& record = s.load_only();
     CHECK(record.status == Status::refused);
     CHECK_THAT(record.reason, Catch::Contains("which is not trusted"));
-    CHECK(record.signer ==
-          format_key_id(test::stranger_keys().public_key.id));
+    CHECK(record.signer == format_key_id(test::stranger_keys().public_key.id));
   }
   SECTION("signed for another file name") {
     auto genuine = s.add_signed("good_detector", "detector-fixture.so");
@@ -136,27 +134,38 @@ TEST_CASE("the registry refuses a plugin it cannot trust, saying why",
   }
 }
 
-TEST_CASE("the registry never runs a plugin's code before its signature "
-          "passes",
-          "[plugin][registry][signature]") {
+TEST_CASE(
+    "the registry never runs a plugin's code before its signature "
+    "passes",
+    "[plugin][registry][signature]") {
   Scenario s;
   test::TempDir scratch;
   const std::filesystem::path marker = scratch / "loaded";
   ::setenv("B2B_FIXTURE_MARKER", marker.c_str(), 1);
 
-  SECTION("unsigned") { s.add("static_init_marker", "detector-marker.so"); }
+  SECTION("unsigned") {
+    s.add("static_init_marker", "detector-marker.so");
+    CHECK(s.load_only().status == Status::refused);
+    CHECK_FALSE(std::filesystem::exists(marker));
+  }
   SECTION("tampered") {
     auto file = s.add_signed("static_init_marker", "detector-marker.so");
     flip_byte(file, 4000);
+    CHECK(s.load_only().status == Status::refused);
+    CHECK_FALSE(std::filesystem::exists(marker));
   }
-  s.load_only();
-  CHECK_FALSE(std::filesystem::exists(marker));
+  SECTION("signed: the marker shows the fixture does run when loaded") {
+    s.add_signed("static_init_marker", "detector-marker.so");
+    CHECK(s.load_only().status == Status::loaded);
+    CHECK(std::filesystem::exists(marker));
+  }
   ::unsetenv("B2B_FIXTURE_MARKER");
 }
 
-TEST_CASE("unsigned plugins load only when allowed, and never against the "
-          "policy",
-          "[plugin][registry][policy]") {
+TEST_CASE(
+    "unsigned plugins load only when allowed, and never against the "
+    "policy",
+    "[plugin][registry][policy]") {
   Scenario s;
   s.add("good_detector", "detector-fixture.so");
   s.options.allow_unsigned = true;
@@ -194,17 +203,16 @@ TEST_CASE("the registry refuses a plugin this host cannot use",
     CHECK(record.status == Status::refused);
     CHECK_FALSE(record.untrusted);
     CHECK(record.abi_major == sdk::k_abi_major + 1);
-    CHECK_THAT(record.reason,
-               Catch::Contains("built for SDK " +
-                               std::to_string(sdk::k_abi_major + 1) + ".0") &&
-                   Catch::Contains("has SDK " +
-                                   std::to_string(sdk::k_abi_major) + "." +
-                                   std::to_string(sdk::k_abi_minor)));
+    CHECK_THAT(
+        record.reason,
+        Catch::Contains("built for SDK " +
+                        std::to_string(sdk::k_abi_major + 1) + ".0") &&
+            Catch::Contains("has SDK " + std::to_string(sdk::k_abi_major) +
+                            "." + std::to_string(sdk::k_abi_minor)));
   }
   SECTION("built for a newer SDK minor") {
     s.add_signed("abi_minor_newer", "detector-newer.so");
-    CHECK_THAT(s.load_only().reason,
-               Catch::Contains("update oss-back2base"));
+    CHECK_THAT(s.load_only().reason, Catch::Contains("update oss-back2base"));
   }
   SECTION("no descriptor") {
     s.add_signed("no_descriptor", "detector-bare.so");
@@ -215,8 +223,9 @@ TEST_CASE("the registry refuses a plugin this host cannot use",
     s.add_signed("factory_throws", "detector-throws.so");
     const PluginRecord& record = s.load_only();
     CHECK(record.status == Status::refused);
-    CHECK(record.reason == "plugin \"factory-throws\": creating it threw an "
-                           "exception: factory exploded");
+    CHECK(record.reason ==
+          "plugin \"factory-throws\": creating it threw an "
+          "exception: factory exploded");
   }
   SECTION("a constructor that throws inside the SDK's factory") {
     s.add_signed("constructor_throws", "auth-broken.so");
@@ -255,12 +264,12 @@ TEST_CASE("a plugin's library stays loaded while its object is referenced",
 
   SECTION("and an exception from it is caught while it is") {
     test::FakeIndex throwing({"throw"});
-    sdk::Result result =
-        guarded(kept, "detecting", [&](sdk::WorkspaceDetector& d) {
-          return d.detect(throwing, matches);
-        });
+    sdk::Result result = guarded(
+        kept, "detecting",
+        [&](sdk::WorkspaceDetector& d) { return d.detect(throwing, matches); });
     CHECK_FALSE(result.ok());
-    CHECK(result.message() == "plugin \"fixture\": detecting threw an "
-                              "exception: asked to throw");
+    CHECK(result.message() ==
+          "plugin \"fixture\": detecting threw an "
+          "exception: asked to throw");
   }
 }

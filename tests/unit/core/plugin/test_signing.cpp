@@ -15,7 +15,9 @@ struct Setup {
   KeyPair other = generate_key_pair();
   std::vector<TrustedKey> trusted{{other.public_key, "other"},
                                   {signer.public_key, "signer"}};
-  std::string data = "\x7f" "ELF pretend plugin bytes";
+  std::string data =
+      "\x7f"
+      "ELF pretend plugin bytes";
   Signature signature =
       sign(util::bytes_of(data), signer.secret_key,
            default_trusted_comment("detector-go.so", 1700000000));
@@ -26,8 +28,8 @@ struct Setup {
 TEST_CASE("verify accepts a signature by a trusted key and names the signer",
           "[plugin][signature]") {
   Setup s;
-  Verdict verdict = verify(util::bytes_of(s.data), s.signature, s.trusted,
-                           "detector-go.so");
+  Verdict verdict =
+      verify(util::bytes_of(s.data), s.signature, s.trusted, "detector-go.so");
   REQUIRE(verdict.accepted());
   CHECK(verdict.signer->source == "signer");
 }
@@ -79,6 +81,16 @@ TEST_CASE("verify refuses every kind of bad signature, saying why",
     Signature legacy = s.signature;
     legacy.prehashed = false;
     CHECK(verdict_for(s.data, legacy).refusal == Refusal::legacy_algorithm);
+  }
+  SECTION("a trusted key whose ID another trusted key shares") {
+    KeyPair twin = generate_key_pair();
+    twin.public_key.id = s.signer.public_key.id;
+    std::vector<TrustedKey> both{{twin.public_key, "twin"},
+                                 {s.signer.public_key, "signer"}};
+    Verdict verdict =
+        verify(util::bytes_of(s.data), s.signature, both, "detector-go.so");
+    REQUIRE(verdict.accepted());
+    CHECK(verdict.signer->source == "signer");
   }
   SECTION("a key with a trusted key's ID but other bytes") {
     KeyPair impostor = generate_key_pair();

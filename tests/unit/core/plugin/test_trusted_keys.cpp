@@ -9,9 +9,10 @@
 using namespace b2b;
 using namespace b2b::plugin;
 
-TEST_CASE("load_trusted_keys trusts the build's key, the managed keys and "
-          "the user's",
-          "[plugin][keys]") {
+TEST_CASE(
+    "load_trusted_keys trusts the build's key, the managed keys and "
+    "the user's",
+    "[plugin][keys]") {
   test::TempDir dir;
   config::Paths paths;
   paths.managed_dir = dir / "etc";

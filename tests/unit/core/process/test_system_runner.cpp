@@ -25,8 +25,7 @@ TEST_CASE("the system runner gives the child no stdin", "[process]") {
   CHECK(result.out.empty());
 }
 
-TEST_CASE("the system runner kills what overruns its deadline",
-          "[process]") {
+TEST_CASE("the system runner kills what overruns its deadline", "[process]") {
   auto runner = make_system_runner();
   auto start = std::chrono::steady_clock::now();
   ProcessResult result = runner->run({"sleep", "30"}, 200ms);

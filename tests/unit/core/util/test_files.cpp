@@ -28,9 +28,8 @@ TEST_CASE("write_file_atomic replaces a file whole, with the mode asked",
 TEST_CASE("write_file_atomic leaves the old file when it cannot write",
           "[util][files]") {
   test::TempDir dir;
-  CHECK_THROWS_WITH(
-      util::write_file_atomic(dir / "missing/env", "x", 0600),
-      Catch::Contains("cannot write"));
+  CHECK_THROWS_WITH(util::write_file_atomic(dir / "missing/env", "x", 0600),
+                    Catch::Contains("cannot write"));
   util::write_file_atomic(dir / "env", "kept", 0600);
   std::filesystem::create_directory(dir / "env.d");
   CHECK_THROWS(util::write_file_atomic(dir / "env.d", "x", 0600));

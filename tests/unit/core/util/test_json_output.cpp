@@ -6,11 +6,10 @@
 
 TEST_CASE("pretty_json indents by two spaces and escapes strings",
           "[util][json]") {
-  boost::json::value value = {
-      {"name", "a \"quoted\" value"},
-      {"list", {1, 2}},
-      {"empty", boost::json::array()},
-      {"nested", {{"ok", true}}}};
+  boost::json::value value = {{"name", "a \"quoted\" value"},
+                              {"list", {1, 2}},
+                              {"empty", boost::json::array()},
+                              {"nested", {{"ok", true}}}};
   CHECK(b2b::util::pretty_json(value) ==
         "{\n"
         "  \"name\": \"a \\\"quoted\\\" value\",\n"
