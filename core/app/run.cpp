@@ -63,27 +63,50 @@ std::string command_path(const CLI::App& command) {
   return path;
 }
 
+// Every flag `command` takes, its parents' included, as typed: "--json".
+std::vector<std::string> flag_names(const CLI::App& command) {
+  std::vector<std::string> names;
+  for (const CLI::App* at = &command; at != nullptr; at = at->get_parent()) {
+    for (const CLI::Option* option : at->get_options()) {
+      for (const std::string& name : option->get_lnames()) {
+        names.push_back("--" + name);
+      }
+    }
+  }
+  return names;
+}
+
 // Words left over after parsing: a misspelt command where a command was
-// expected, else an argument the command does not take. Never a prompt.
+// expected, a misspelt flag, else an argument the command does not take.
+// Never a prompt.
 [[noreturn]] void reject_extra_words(const CLI::App& app,
                                      const std::vector<std::string>& extras) {
   const CLI::App& command = chosen_command(app);
   const std::string path = command_path(command);
   const std::string& word = extras.front();
+  const std::string help = util::quote(path + " --help");
+  if (word.starts_with("-")) {
+    std::string flag = word.substr(0, word.find('='));
+    std::string suggestion = util::closest_match(flag, flag_names(command));
+    throw Error(path + ": unknown flag " + util::quote(flag) +
+                    (suggestion.empty()
+                         ? "; run " + help + " to see its flags"
+                         : "; did you mean " + util::quote(suggestion) + "?"),
+                exit_status::k_usage);
+  }
   std::vector<std::string> names;
   for (const CLI::App* sub : command.get_subcommands({})) {
     names.push_back(sub->get_name());
   }
-  if (names.empty() || word.starts_with("-")) {
+  if (names.empty()) {
     throw Error(path + ": unexpected argument " + util::quote(word) + "; run " +
-                    util::quote(path + " --help") + " to see what it takes",
+                    help + " to see what it takes",
                 exit_status::k_usage);
   }
   std::string suggestion = util::closest_match(word, names);
   throw Error(
       "unknown command " + util::quote(word) +
-          (suggestion.empty() ? "; run " + util::quote(path + " --help") +
-                                    " to see the commands"
+          (suggestion.empty() ? "; run " + help + " to see the commands"
                               : "; did you mean " +
                                     util::quote(path + " " + suggestion) + "?"),
       exit_status::k_unknown_command);
@@ -139,8 +162,9 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);  // --help and --version
     }
-    log::error(lowercase_first(e.what()) + "; run " +
-               util::quote(command_path(chosen_command(app)) + " --help"));
+    const std::string path = command_path(chosen_command(app));
+    log::error(path + ": " + lowercase_first(e.what()) + "; run " +
+               util::quote(path + " --help"));
     return exit_status::k_usage;
   }
 

@@ -19,8 +19,15 @@ run 2 plugin list extra
 has "$ERR" 'oss-back2base plugin list: unexpected argument "extra"'
 
 run 2 --no-such-flag
-has "$ERR" 'unexpected argument "--no-such-flag"'
+has "$ERR" 'oss-back2base: unknown flag "--no-such-flag"; run '
+
+run 2 plugin list --jsno
+has "$ERR" 'oss-back2base plugin list: unknown flag "--jsno"; did you mean '\
+'"--json"?'
+
+run 2 doctor --verbsoe
+has "$ERR" 'did you mean "--verbose"?'
 
 run 2 plugin verify
-has "$ERR" 'oss-back2base: error: '
+has "$ERR" 'oss-back2base: error: oss-back2base plugin verify: file is required'
 has "$ERR" 'run "oss-back2base plugin verify --help"'
