@@ -118,17 +118,13 @@ const sdk::PluginDescriptor& read_descriptor(const Library& library,
   std::string theirs = abi_text(descriptor->abi_major, descriptor->abi_minor);
   std::string ours = abi_text(sdk::k_abi_major, sdk::k_abi_minor);
   if (descriptor->abi_major != sdk::k_abi_major) {
-    throw Refused{"built for SDK " + theirs +
-                  ", but this oss-back2base "
-                  "has SDK " +
-                  ours + "; rebuild the plugin against SDK " +
+    throw Refused{"built for SDK " + theirs + ", but this oss-back2base has " +
+                  "SDK " + ours + "; rebuild the plugin against SDK " +
                   std::to_string(sdk::k_abi_major) + ".x"};
   }
   if (descriptor->abi_minor > sdk::k_abi_minor) {
-    throw Refused{"built for SDK " + theirs +
-                  ", newer than this "
-                  "oss-back2base's SDK " +
-                  ours + "; update oss-back2base"};
+    throw Refused{"built for SDK " + theirs + ", newer than this " +
+                  "oss-back2base's SDK " + ours + "; update oss-back2base"};
   }
   auto kind = static_cast<std::uint32_t>(descriptor->kind);
   if (kind < 1 || kind > 3 || !valid_name(descriptor->name) ||
