@@ -10,8 +10,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace b2b::util {
 namespace {
@@ -48,19 +46,41 @@ std::string read_file(const std::filesystem::path& path) {
 
 std::optional<std::string> read_file_if_exists(
     const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
     if (errno == ENOENT) {
       return std::nullopt;
     }
     throw Error(quote(path.string()) + ": cannot read: " + system_reason());
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    throw Error(quote(path.string()) + ": cannot read: " + system_reason());
+  struct stat info {};
+  bool stat_failed = ::fstat(fd, &info) != 0;
+  if (stat_failed || !S_ISREG(info.st_mode)) {
+    std::string reason = stat_failed             ? system_reason()
+                         : S_ISDIR(info.st_mode) ? std::strerror(EISDIR)
+                                                 : "not a regular file";
+    ::close(fd);
+    throw Error(quote(path.string()) + ": cannot read: " + reason);
   }
-  return std::move(content).str();
+  std::string content;
+  char buffer[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      std::string reason = system_reason();
+      ::close(fd);
+      throw Error(quote(path.string()) + ": cannot read: " + reason);
+    }
+    if (n == 0) {
+      break;
+    }
+    content.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return content;
 }
 
 void write_file_atomic(const std::filesystem::path& path,
