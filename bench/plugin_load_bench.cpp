@@ -4,7 +4,7 @@
 // passes or fails nothing.
 //
 //   build/bin/b2b-plugin-load-bench [runs]
-#include "core/config/environment.hpp"
+#include "core/config/settings.hpp"
 #include "core/plugin/build_key.hpp"
 #include "core/plugin/discovery.hpp"
 #include "core/plugin/library.hpp"
@@ -58,8 +58,8 @@ void print(const char* what, const Figures& f) {
 
 std::size_t load_all(const std::vector<plugin::TrustedKey>& keys,
                      const fs::path& dir) {
-  plugin::PluginRegistry registry(
-      keys, plugin::Policy{}, std::make_shared<const config::Environment>());
+  plugin::PluginRegistry registry(keys, plugin::Policy{},
+                                  std::make_shared<const config::Settings>());
   registry.load(plugin::discover({{dir, "bench"}}), plugin::LoadOptions{});
   std::size_t loaded = 0;
   for (const plugin::PluginRecord& record : registry.records()) {

@@ -5,6 +5,7 @@
 
 #include "core/config/environment.hpp"
 #include "core/config/paths.hpp"
+#include "core/config/settings.hpp"
 #include "core/plugin/policy.hpp"
 #include "core/plugin/registry.hpp"
 #include "core/plugin/signing.hpp"
@@ -34,6 +35,10 @@ class Context {
   /// The paths, resolved on first use. Throws `Error` for a bad override.
   const config::Paths& paths();
 
+  /// The effective settings, with the env file read on first use (and
+  /// logged at -vv). Throws `Error` listing every bad line of the file.
+  const config::Settings& settings();
+
   /// The administrator's policy, read on first use. Throws `Error`.
   const plugin::Policy& policy();
 
@@ -46,11 +51,12 @@ class Context {
 
   /// Whether unsigned plugins may load in this run: the flag or
   /// BACK2BASE_ALLOW_UNSIGNED_PLUGINS (the policy is applied separately).
-  bool unsigned_plugins_allowed() const;
+  bool unsigned_plugins_allowed();
 
  private:
   std::shared_ptr<const config::Environment> m_environment;
   std::optional<config::Paths> m_paths;
+  std::shared_ptr<const config::Settings> m_settings;
   std::optional<plugin::Policy> m_policy;
   std::optional<std::vector<plugin::TrustedKey>> m_keys;
   std::unique_ptr<plugin::PluginRegistry> m_registry;

@@ -19,6 +19,7 @@ struct Paths {
   std::vector<std::filesystem::path> extra_plugin_dirs;  ///< PLUGIN_PATH
   /// The administrator's directory: policy.json and trusted-keys/.
   std::filesystem::path managed_dir;
+  std::filesystem::path env_file() const { return config_dir / "env"; }
   std::filesystem::path policy_file() const {
     return managed_dir / "policy.json";
   }

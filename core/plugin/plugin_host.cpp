@@ -7,9 +7,8 @@
 namespace b2b::plugin {
 
 PluginHost::PluginHost(std::string plugin_name,
-                       std::shared_ptr<const config::Environment> environment)
-    : m_plugin_name(std::move(plugin_name)),
-      m_environment(std::move(environment)) {}
+                       std::shared_ptr<const config::Settings> settings)
+    : m_plugin_name(std::move(plugin_name)), m_settings(std::move(settings)) {}
 
 void PluginHost::log(sdk::LogLevel level,
                      std::string_view message) const noexcept {
@@ -24,7 +23,7 @@ void PluginHost::log(sdk::LogLevel level,
 std::optional<std::string> PluginHost::setting(
     std::string_view name) const noexcept {
   try {
-    return m_environment->get(name);
+    return m_settings->value(name);
   } catch (...) {
     return std::nullopt;
   }

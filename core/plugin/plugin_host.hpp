@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/config/environment.hpp"
+#include "core/config/settings.hpp"
 
 #include <back2base/sdk/host.hpp>
 
@@ -11,12 +11,12 @@
 namespace b2b::plugin {
 
 /// The services one plugin is lent: its log lines carry its name and pass
-/// through the tool's verbosity and redaction; settings come from the
-/// tool's view of the environment.
+/// through the tool's verbosity and redaction; its settings are the tool's
+/// effective ones (flag, environment, env file, default).
 class PluginHost final : public sdk::Host {
  public:
   PluginHost(std::string plugin_name,
-             std::shared_ptr<const config::Environment> environment);
+             std::shared_ptr<const config::Settings> settings);
 
   void log(sdk::LogLevel level,
            std::string_view message) const noexcept override;
@@ -25,7 +25,7 @@ class PluginHost final : public sdk::Host {
 
  private:
   std::string m_plugin_name;
-  std::shared_ptr<const config::Environment> m_environment;
+  std::shared_ptr<const config::Settings> m_settings;
 };
 
 }  // namespace b2b::plugin

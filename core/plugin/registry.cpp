@@ -165,10 +165,10 @@ struct PluginRegistry::Entry {
   std::unique_ptr<sdk::Plugin> object;
 
   Entry(Library loaded, const std::string& plugin_name,
-        std::shared_ptr<const config::Environment> environment)
+        std::shared_ptr<const config::Settings> settings)
       : library(std::move(loaded)),
         name(plugin_name),
-        host(plugin_name, std::move(environment)) {}
+        host(plugin_name, std::move(settings)) {}
   ~Entry() { object.reset(); }
 };
 
@@ -184,12 +184,11 @@ std::string_view kind_name(sdk::PluginKind kind) {
   return "unknown";
 }
 
-PluginRegistry::PluginRegistry(
-    std::vector<TrustedKey> keys, Policy policy,
-    std::shared_ptr<const config::Environment> environment)
+PluginRegistry::PluginRegistry(std::vector<TrustedKey> keys, Policy policy,
+                               std::shared_ptr<const config::Settings> settings)
     : m_keys(std::move(keys)),
       m_policy(std::move(policy)),
-      m_environment(std::move(environment)) {}
+      m_settings(std::move(settings)) {}
 
 PluginRegistry::~PluginRegistry() = default;
 
@@ -305,7 +304,7 @@ void PluginRegistry::open(Checked& item) {
     }
 
     auto entry =
-        std::make_shared<Entry>(std::move(library), record.name, m_environment);
+        std::make_shared<Entry>(std::move(library), record.name, m_settings);
     sdk::Result made = guarded(record.name, "creating it", [&] {
       entry->object.reset(factory(entry->host));
       return entry->object ? sdk::Result::success()

@@ -5,7 +5,7 @@
 // only when the registry and every reference handed out are gone.
 #pragma once
 
-#include "core/config/environment.hpp"
+#include "core/config/settings.hpp"
 #include "core/plugin/discovery.hpp"
 #include "core/plugin/policy.hpp"
 #include "core/plugin/signing.hpp"
@@ -62,7 +62,7 @@ struct LoadOptions {
 class PluginRegistry {
  public:
   PluginRegistry(std::vector<TrustedKey> keys, Policy policy,
-                 std::shared_ptr<const config::Environment> environment);
+                 std::shared_ptr<const config::Settings> settings);
   ~PluginRegistry();
   PluginRegistry(const PluginRegistry&) = delete;
   PluginRegistry& operator=(const PluginRegistry&) = delete;
@@ -96,7 +96,7 @@ class PluginRegistry {
 
   std::vector<TrustedKey> m_keys;
   Policy m_policy;
-  std::shared_ptr<const config::Environment> m_environment;
+  std::shared_ptr<const config::Settings> m_settings;
   std::vector<std::shared_ptr<Entry>> m_entries;
   std::vector<PluginRecord> m_records;
 };

@@ -65,6 +65,12 @@ void sign_file(const fs::path& file, const plugin::SecretKey& key,
   write(file.string() + ".minisig", plugin::format_signature(signature));
 }
 
+std::shared_ptr<const config::Settings> settings_of(
+    config::Environment environment) {
+  return std::make_shared<const config::Settings>(
+      environment, config::EnvFile(), config::Settings::Flags());
+}
+
 const plugin::KeyPair& test_keys() {
   static const plugin::KeyPair keys = plugin::generate_key_pair();
   return keys;

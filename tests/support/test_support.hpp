@@ -3,6 +3,7 @@
 // and signatures, and a workspace index made from a list of paths.
 #pragma once
 
+#include "core/config/settings.hpp"
 #include "core/plugin/signing.hpp"
 
 #include <back2base/sdk/workspace.hpp>
@@ -47,6 +48,10 @@ void copy(const std::filesystem::path& from, const std::filesystem::path& to);
 /// names `signed_name` (default: the file's own name).
 void sign_file(const std::filesystem::path& file, const plugin::SecretKey& key,
                std::string_view signed_name = {});
+
+/// Settings from `environment` alone, as a registry takes them.
+std::shared_ptr<const config::Settings> settings_of(
+    config::Environment environment = {});
 
 /// One key pair per test process, and another for "someone else".
 const plugin::KeyPair& test_keys();

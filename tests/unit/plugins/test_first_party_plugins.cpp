@@ -15,8 +15,8 @@ namespace {
 
 std::unique_ptr<PluginRegistry> load_first_party(config::Environment env) {
   std::vector<TrustedKey> keys{{parse_public_key(build_public_key()), "build"}};
-  auto registry = std::make_unique<PluginRegistry>(
-      keys, Policy{}, std::make_shared<const config::Environment>(env));
+  auto registry =
+      std::make_unique<PluginRegistry>(keys, Policy{}, test::settings_of(env));
   registry->load(discover({{test::first_party_plugin_dir(), "install"}}),
                  LoadOptions{});
   return registry;

@@ -35,8 +35,8 @@ struct Scenario {
   }
   const std::vector<PluginRecord>& load() {
     std::vector<TrustedKey> keys{{test::test_keys().public_key, "test"}};
-    registry = std::make_unique<PluginRegistry>(
-        keys, policy, std::make_shared<const config::Environment>());
+    registry =
+        std::make_unique<PluginRegistry>(keys, policy, test::settings_of());
     registry->load(discover({{dir.path(), "test"}}), options);
     return registry->records();
   }

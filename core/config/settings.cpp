@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config/settings.hpp"
+
+#include "core/log/log.hpp"
+#include "core/util/strings.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace b2b::config {
+namespace {
+
+// clang-format off
+constexpr SettingSpec k_settings[] = {
+  // Credentials for Claude: one of these. Only these BACK2BASE_ names are
+  // read, and they reach the session under the names Claude Code knows.
+  {"BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN", "", true, nullptr,
+   "Claude subscription token from \"claude setup-token\" (or "
+   "\"oss-back2base login\"); the session sees CLAUDE_CODE_OAUTH_TOKEN"},
+  {"BACK2BASE_ANTHROPIC_API_KEY", "", true, nullptr,
+   "Anthropic API key; the session sees ANTHROPIC_API_KEY"},
+  {"BACK2BASE_ANTHROPIC_AUTH_TOKEN", "", true, nullptr,
+   "Bearer token for an Anthropic-compatible gateway; the session sees "
+   "ANTHROPIC_AUTH_TOKEN"},
+  {"BACK2BASE_ANTHROPIC_BASE_URL", "", false, nullptr,
+   "URL of that gateway; the session sees ANTHROPIC_BASE_URL, and its host "
+   "joins the firewall's allowlist"},
+  // The session.
+  {"BACK2BASE_PROFILE", "auto", false, nullptr,
+   "Tool profile: auto, last, or a profile name (full, go, python, "
+   "frontend, infra, research, documentation, general, minimal)"},
+  {"BACK2BASE_MODEL", "", false, nullptr,
+   "Claude model for every session, over a profile's pinned model"},
+  {"BACK2BASE_RUNTIME", "auto", false, nullptr,
+   "Container runtime: auto, compose or podman"},
+  {"MEMORY_NAMESPACE", "", false, nullptr,
+   "Per-project identity for memory and the last profile; default: the "
+   "git origin's name, else the directory's"},
+  {"REPO_PATH", "", false, nullptr,
+   "Repository mounted at /workspace; default: the git root above the "
+   "current directory, else the current directory"},
+  {"BACK2BASE_DATA_DIR", "", false, nullptr,
+   "Directory whose plans/ and memories/ persist across sessions"},
+  {"BACK2BASE_OVERVIEW", "0", false, nullptr,
+   "1 to start each session with an overview of the repository"},
+  // The container.
+  {"BACK2BASE_BASE_IMAGE", "debian:bookworm-slim", false, nullptr,
+   "Base image the session image is built on"},
+  {"BACK2BASE_EXTRA_CA_CERTS", "", false, nullptr,
+   "PEM file of extra CA certificates to trust in the image (for "
+   "TLS-intercepting proxies)"},
+  {"BACK2BASE_CPU_LIMIT", "4.0", false, nullptr,
+   "CPUs the session may use"},
+  {"BACK2BASE_MEMORY_LIMIT", "8g", false, nullptr,
+   "Memory the session may use"},
+  {"BACK2BASE_CLAUDE_HEAP_MB", "1024", false, nullptr,
+   "Node.js heap for Claude Code, in MiB"},
+  {"BACK2BASE_MANAGED_SETTINGS_DIR", "", false, nullptr,
+   "Claude Code managed settings to mount read-only; default: "
+   "/etc/claude-code (Linux), /Library/Application Support/ClaudeCode "
+   "(macOS)"},
+  {"DISABLE_FIREWALL", "0", false, nullptr,
+   "1 to start without the outbound firewall: the agent can reach anything"},
+  // Plugins and updates.
+  {"BACK2BASE_ALLOW_UNSIGNED_PLUGINS", "0", false, nullptr,
+   "1 to load plugins without a signature, with a warning, where the "
+   "administrator's policy allows it"},
+  {"BACK2BASE_NO_UPDATE_CHECK", "0", false, nullptr,
+   "1 to skip the daily check for a new release"},
+  // Tokens for MCP servers: each reaches a session only when its profile
+  // loads a server that needs it. From the shell, use the BACK2BASE_ name.
+  {"GITHUB_TOKEN", "", true, "BACK2BASE_GITHUB_TOKEN",
+   "GitHub token for the github MCP server"},
+  {"DD_API_KEY", "", true, "BACK2BASE_DD_API_KEY",
+   "Datadog API key for the datadog MCP server"},
+  {"DD_APPLICATION_KEY", "", true, "BACK2BASE_DD_APPLICATION_KEY",
+   "Datadog application key for the datadog MCP server"},
+  {"TFC_TOKEN", "", true, "BACK2BASE_TFC_TOKEN",
+   "Terraform Cloud token for the terraform MCP server"},
+  {"BUILDKITE_API_TOKEN", "", true, "BACK2BASE_BUILDKITE_API_TOKEN",
+   "Buildkite token for the buildkite MCP server"},
+  {"CONTEXT7_API_KEY", "", true, "BACK2BASE_CONTEXT7_API_KEY",
+   "Context7 key for the context7 MCP server"},
+  {"BRAVE_API_KEY", "", true, "BACK2BASE_BRAVE_API_KEY",
+   "Brave Search key for the brave-search MCP server"},
+  {"CF_AIG_TOKEN", "", true, "BACK2BASE_CF_AIG_TOKEN",
+   "Cloudflare AI Gateway token"},
+  {"AWS_PROFILE", "default", false, "BACK2BASE_AWS_PROFILE",
+   "AWS profile for the aws MCP server"},
+  {"AWS_REGION", "us-east-1", false, "BACK2BASE_AWS_REGION",
+   "AWS region for the aws MCP server"},
+};
+// clang-format on
+
+// Names that look like they hold a secret, for keys the tool does not know.
+bool looks_secret(std::string_view name) {
+  for (std::string_view word : {"TOKEN", "KEY", "SECRET", "PASSWORD", "AUTH"}) {
+    if (name.find(word) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view origin_name(Origin origin) {
+  switch (origin) {
+    case Origin::flag:
+      return "flag";
+    case Origin::environment:
+      return "environment";
+    case Origin::file:
+      return "env file";
+    case Origin::default_value:
+      return "default";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::span<const SettingSpec> known_settings() {
+  return k_settings;
+}
+
+const SettingSpec* find_setting(std::string_view name) {
+  for (const SettingSpec& spec : k_settings) {
+    if (name == spec.name) {
+      return &spec;
+    }
+  }
+  return nullptr;
+}
+
+std::string redacted(std::string_view secret) {
+  return "[redacted, " + std::to_string(secret.size()) + " characters]";
+}
+
+Settings::Settings(const Environment& environment, EnvFile file, Flags flags)
+    : m_environment(environment),
+      m_file(std::move(file)),
+      m_flags(std::move(flags)) {
+  for (const Setting& setting : effective()) {
+    if (setting.secret) {
+      log::add_secret(setting.value);
+    }
+  }
+}
+
+std::optional<Setting> Settings::get(std::string_view name) const {
+  const SettingSpec* spec = find_setting(name);
+  std::string_view shell_name =
+      spec != nullptr && spec->environment_name != nullptr
+          ? spec->environment_name
+          : name;
+  return lookup(name, shell_name, spec);
+}
+
+std::vector<Setting> Settings::tokens_for(
+    std::span<const std::string> needed) const {
+  std::vector<Setting> tokens;
+  for (const std::string& name : needed) {
+    std::optional<Setting> token =
+        lookup(name, "BACK2BASE_" + name, find_setting(name));
+    if (token && !token->value.empty()) {
+      token->secret = true;
+      tokens.push_back(std::move(*token));
+    }
+  }
+  return tokens;
+}
+
+std::optional<Setting> Settings::lookup(std::string_view name,
+                                        std::string_view shell_name,
+                                        const SettingSpec* spec) const {
+  Setting setting;
+  setting.name = std::string(name);
+  setting.secret = spec != nullptr ? spec->secret : looks_secret(name);
+
+  if (auto flag = m_flags.find(name); flag != m_flags.end()) {
+    setting.value = flag->second.value;
+    setting.origin = Origin::flag;
+    setting.where = flag->second.flag;
+    return setting;
+  }
+  if (std::optional<std::string> value = m_environment.get(shell_name)) {
+    setting.value = *value;
+    setting.origin = Origin::environment;
+    setting.where = std::string(shell_name);
+    return setting;
+  }
+  // The env file is back2base's own: a token may be set there under either
+  // name.
+  const EnvEntry* entry = m_file.find(name);
+  if (entry == nullptr && shell_name != name) {
+    entry = m_file.find(shell_name);
+  }
+  if (entry != nullptr) {
+    setting.value = entry->value;
+    setting.origin = Origin::file;
+    setting.where = m_file.path().string() + ":" + std::to_string(entry->line);
+    return setting;
+  }
+  if (spec != nullptr && *spec->default_value != '\0') {
+    setting.value = spec->default_value;
+    setting.origin = Origin::default_value;
+    setting.where = "default";
+    return setting;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Settings::value(std::string_view name) const {
+  std::optional<Setting> setting = get(name);
+  if (!setting) {
+    return std::nullopt;
+  }
+  return setting->value;
+}
+
+bool Settings::flag(std::string_view name) const {
+  std::string text = value(name).value_or("");
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return text == "1" || text == "true" || text == "yes" || text == "on";
+}
+
+std::vector<Setting> Settings::effective() const {
+  std::vector<Setting> all;
+  for (const SettingSpec& spec : k_settings) {
+    if (std::optional<Setting> setting = get(spec.name)) {
+      all.push_back(std::move(*setting));
+    }
+  }
+  for (const EnvEntry& entry : m_file.entries()) {
+    bool known = std::any_of(all.begin(), all.end(), [&](const Setting& s) {
+      return s.name == entry.key;
+    });
+    bool alias = std::any_of(std::begin(k_settings), std::end(k_settings),
+                             [&](const auto& spec) {
+                               return spec.environment_name != nullptr &&
+                                      entry.key == spec.environment_name;
+                             });
+    if (!known && !alias && find_setting(entry.key) == nullptr) {
+      all.push_back(*get(entry.key));
+    }
+  }
+  return all;
+}
+
+void Settings::log_effective() const {
+  if (!log::enabled(log::Level::debug)) {
+    return;
+  }
+  for (const Setting& setting : effective()) {
+    std::string shown =
+        setting.secret ? redacted(setting.value) : util::quote(setting.value);
+    log::debug(
+        "setting " + setting.name + " = " + shown + " (" +
+        std::string(origin_name(setting.origin)) +
+        (setting.origin == Origin::default_value ? "" : ": " + setting.where) +
+        ")");
+  }
+}
+
+}  // namespace b2b::config
