@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config/env_writer.hpp"
+
+#include "core/config/env_file.hpp"
+#include "core/util/error.hpp"
+#include "core/util/files.hpp"
+#include "core/util/strings.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace b2b::config {
+namespace {
+
+bool is_plain(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= '0' && c <= '9') ||
+         std::string_view("_-./:@+,=%").find(c) != std::string_view::npos;
+}
+
+}  // namespace
+
+std::string env_quote(std::string_view value) {
+  if (std::all_of(value.begin(), value.end(), is_plain)) {
+    return std::string(value);
+  }
+  if (value.find_first_of("'\n\r") == std::string_view::npos) {
+    return "'" + std::string(value) + "'";
+  }
+  std::string quoted = "\"";
+  for (char c : value) {
+    switch (c) {
+      case '\n':
+        quoted += "\\n";
+        break;
+      case '\t':
+        quoted += "\\t";
+        break;
+      case '\\':
+        quoted += "\\\\";
+        break;
+      case '"':
+        quoted += "\\\"";
+        break;
+      default:
+        quoted += c;
+    }
+  }
+  return quoted + "\"";
+}
+
+void set_env_value(const std::filesystem::path& path, std::string_view key,
+                   std::string_view value) {
+  if (value.find('\r') != std::string_view::npos ||
+      value.find('\0') != std::string_view::npos) {
+    throw Error(util::quote(path.string()) + ": the value for " +
+                std::string(key) +
+                " holds a carriage return or NUL byte, "
+                "which an env file cannot keep; nothing was written");
+  }
+  std::string text = util::read_file_if_exists(path).value_or("");
+  EnvParse parse = parse_env(text);
+  if (!parse.problems.empty()) {
+    const EnvProblem& first = parse.problems.front();
+    throw Error(path.string() + ":" + std::to_string(first.line) + ": " +
+                first.message + "; fix the file before " + std::string(key) +
+                " can be set in it (nothing was written)");
+  }
+  std::optional<std::size_t> target;
+  for (const EnvEntry& entry : parse.entries) {
+    if (entry.key == key) {
+      target = entry.line;
+    }
+  }
+  const std::string assignment = std::string(key) + "=" + env_quote(value);
+
+  std::string updated;
+  std::vector<std::string> lines = util::split(text, '\n');
+  if (!lines.empty() && lines.back().empty()) {
+    lines.pop_back();  // the newline that ended the last line
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    updated += target == i + 1 ? assignment : lines[i];
+    updated += '\n';
+  }
+  if (!target) {
+    updated += assignment + "\n";
+  }
+  util::create_directories(path.parent_path(), 0700);
+  util::write_file_atomic(path, updated, 0600);
+}
+
+}  // namespace b2b::config
