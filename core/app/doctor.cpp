@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/app/doctor.hpp"
 
+#include "core/config/settings.hpp"
+#include "core/config/state.hpp"
+#include "core/payload/payload.hpp"
+#include "core/plugin/guard.hpp"
 #include "core/plugin/registry.hpp"
 #include "core/util/error.hpp"
 #include "core/util/strings.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace b2b::app {
 namespace {
@@ -20,42 +26,85 @@ std::string first_line(const std::string& text) {
   return line.empty() ? "no output" : line;
 }
 
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) {
+    text += (text.empty() ? "" : ", ") + item;
+  }
+  return text;
+}
+
+// The first line `argv` prints, or why there is none.
+struct Answer {
+  bool ok = false;
+  std::string text;
+};
+
+Answer ask(process::ProcessRunner& runner,
+           const std::vector<std::string>& argv) {
+  process::ProcessResult result = runner.run(argv, 5s);
+  if (result.succeeded()) {
+    return {true, first_line(result.out)};
+  }
+  return {false, !result.started    ? argv[0] + " is not installed"
+                 : result.timed_out ? argv[0] + " did not answer in 5s"
+                                    : first_line(result.err)};
+}
+
 Check check_config_dir(Context& context) {
   const fs::path& dir = context.paths().config_dir;
   std::error_code error;
   if (!fs::exists(dir, error)) {
-    return {"config directory", CheckStatus::ok,
-            dir.string() + " (created on first use)", ""};
+    return {"config directory", CheckStatus::pass,
+            dir.string() + " (made by install or the first launch)", ""};
   }
   if (::access(dir.c_str(), W_OK) != 0) {
-    return {"config directory", CheckStatus::failed,
+    return {"config directory", CheckStatus::fail,
             dir.string() + " is not writable",
             "fix its owner or permissions, or set BACK2BASE_CONFIG"};
   }
-  return {"config directory", CheckStatus::ok, dir.string(), ""};
+  return {"config directory", CheckStatus::pass, dir.string(), ""};
+}
+
+Check check_env_file(Context& context) {
+  const fs::path file = context.paths().env_file();
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) {
+    return {"env file", CheckStatus::warn, file.string() + " does not exist",
+            "run \"oss-back2base install\" to create it from the template"};
+  }
+  if ((info.st_mode & 077) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", info.st_mode & 07777);
+    return {"env file", CheckStatus::warn,
+            file.string() + " has mode " + mode + ": others can read it",
+            "run \"chmod 600 " + file.string() + "\""};
+  }
+  try {
+    context.settings();
+  } catch (const Error& e) {
+    return {"env file", CheckStatus::fail, e.what(),
+            "fix the lines named; the file is read as Docker Compose reads "
+            "env files"};
+  }
+  return {"env file", CheckStatus::pass, file.string() + " (0600)", ""};
 }
 
 Check check_policy(Context& context) {
-  try {
-    const plugin::Policy& policy = context.policy();
-    if (policy.source.empty()) {
-      return {"plugin policy", CheckStatus::ok,
-              "none (" + context.paths().policy_file().string() +
-                  " does not exist)",
-              ""};
-    }
-    std::string detail = policy.source + ": unsigned plugins " +
-                         (policy.allow_unsigned_plugins ? "may" : "may not") +
-                         " be allowed, user keys " +
-                         (policy.allow_user_keys ? "count" : "ignored") +
-                         ", user plugins " +
-                         (policy.allow_user_plugins ? "searched" : "ignored");
-    return {"plugin policy", CheckStatus::ok, detail, ""};
-  } catch (const Error& e) {
-    return {"plugin policy", CheckStatus::failed, e.what(),
-            "ask the administrator to fix the file; no plugin loads until "
-            "it is readable"};
+  const plugin::Policy& policy = context.policy();
+  if (policy.source.empty()) {
+    return {"plugin policy", CheckStatus::pass,
+            "none (" + context.paths().policy_file().string() + " is absent)",
+            ""};
   }
+  return {"plugin policy", CheckStatus::pass,
+          policy.source + ": unsigned plugins " +
+              (policy.allow_unsigned_plugins ? "may" : "may not") +
+              " be allowed, user keys " +
+              (policy.allow_user_keys ? "count" : "ignored") +
+              ", user plugins " +
+              (policy.allow_user_plugins ? "searched" : "ignored"),
+          ""};
 }
 
 Check check_plugins(Context& context) {
@@ -68,108 +117,187 @@ Check check_plugins(Context& context) {
       refused.push_back(record.path.filename().string());
     }
   }
-  std::string detail = std::to_string(loaded) + " loaded, from " +
+  std::string detail = std::to_string(loaded) + " loaded and verified, " +
                        std::to_string(context.trusted_keys().size()) +
                        " trusted key(s)";
-  if (refused.empty()) {
-    return {"plugins", CheckStatus::ok, detail, ""};
-  }
-  detail += "; refused:";
-  for (const std::string& name : refused) {
-    detail += " " + name;
-  }
-  return {"plugins", CheckStatus::warning, detail,
-          "\"oss-back2base plugin list\" says why"};
-}
-
-Check check_runtime_plugins(Context& context) {
-  std::vector<std::string> names;
-  for (const auto& runtime : context.plugins().runtimes()) {
-    names.push_back(runtime.name);
-  }
-  if (names.empty()) {
-    return {"runtime plugins", CheckStatus::failed, "none loaded",
+  if (context.plugins().runtimes().empty()) {
+    return {"plugins", CheckStatus::fail, detail + "; no runtime plugin",
             "reinstall oss-back2base; \"oss-back2base plugin list\" shows "
             "what was found"};
   }
-  std::string detail;
-  for (const std::string& name : names) {
-    detail += (detail.empty() ? "" : ", ") + name;
+  if (!refused.empty()) {
+    return {"plugins", CheckStatus::warn,
+            detail + "; refused: " + joined(refused),
+            "\"oss-back2base plugin list\" says why"};
   }
-  return {"runtime plugins", CheckStatus::ok, detail, ""};
+  return {"plugins", CheckStatus::pass, detail, ""};
 }
 
-// Asks `argv` and reports its first line of output as the detail.
-Check check_engine(process::ProcessRunner& runner, std::string name,
-                   const std::vector<std::string>& argv, std::string hint) {
-  process::ProcessResult result = runner.run(argv, 5s);
-  if (result.succeeded()) {
-    return {std::move(name), CheckStatus::ok, first_line(result.out), ""};
-  }
-  std::string detail = !result.started    ? argv[0] + " is not installed"
-                       : result.timed_out ? argv[0] + " did not answer in 5s"
-                                          : first_line(result.err);
-  return {std::move(name), CheckStatus::skipped, detail, std::move(hint)};
+// The auth providers in the order they are asked by default; others
+// follow, by name.
+std::vector<plugin::PluginRef<sdk::AuthProvider>> in_default_order(
+    std::vector<plugin::PluginRef<sdk::AuthProvider>> providers) {
+  static constexpr std::string_view k_order[] = {"oauth-token", "api-key",
+                                                 "custom-endpoint", "command"};
+  auto rank = [](const std::string& name) {
+    auto at = std::find(std::begin(k_order), std::end(k_order), name);
+    return static_cast<std::size_t>(at - std::begin(k_order));
+  };
+  std::stable_sort(providers.begin(), providers.end(),
+                   [&](const auto& a, const auto& b) {
+                     return rank(a.name) < rank(b.name);
+                   });
+  return providers;
 }
 
-Check check_compose(process::ProcessRunner& runner) {
-  Check v2 = check_engine(runner, "docker compose",
-                          {"docker", "compose", "version", "--short"}, "");
-  if (v2.status == CheckStatus::ok) {
-    v2.detail = "v2 " + v2.detail;
-    return v2;
+// The credential a session would use: the first auth provider with one.
+Check check_credentials(Context& context) {
+  std::vector<std::string> found;
+  std::string first;
+  for (const auto& provider :
+       in_default_order(context.plugins().auth_providers())) {
+    std::vector<sdk::Credential> credentials;
+    sdk::Result result = plugin::guarded(
+        provider, "resolving credentials",
+        [&](sdk::AuthProvider& p) { return p.resolve(credentials); });
+    if (!result.ok()) {
+      return {"credential", CheckStatus::fail, result.message(),
+              "fix the provider's settings in " +
+                  context.paths().env_file().string()};
+    }
+    if (!credentials.empty()) {
+      found.push_back(provider.name);
+      if (first.empty()) {
+        first = provider.name + ": " + credentials[0].variable + " = " +
+                config::redacted(credentials[0].value);
+      }
+    }
   }
-  Check v1 = check_engine(runner, "docker compose",
-                          {"docker-compose", "version", "--short"},
-                          "install the docker-compose-plugin or "
-                          "docker-compose package");
-  if (v1.status == CheckStatus::ok) {
-    v1.detail = "v1 " + v1.detail;
+  if (found.empty()) {
+    return {"credential", CheckStatus::fail, "none configured",
+            "run \"oss-back2base login\", or set "
+            "BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN or "
+            "BACK2BASE_ANTHROPIC_API_KEY in " +
+                context.paths().env_file().string()};
   }
-  return v1;
+  if (found.size() > 1) {
+    return {"credential", CheckStatus::warn,
+            first + "; also configured: " +
+                joined({found.begin() + 1, found.end()}),
+            "remove the ones you do not mean to use; the first wins"};
+  }
+  return {"credential", CheckStatus::pass, first, ""};
 }
 
-// At least one engine must work; the others are only reported.
-Check summarise_engines(const std::vector<Check>& engines) {
-  bool docker = engines[0].status == CheckStatus::ok &&
-                engines[1].status == CheckStatus::ok;
-  bool podman = engines[2].status == CheckStatus::ok;
-  if (docker || podman) {
-    return {"container engine", CheckStatus::ok,
-            docker && podman ? "Docker with Compose, and Podman"
-            : docker         ? "Docker with Compose"
-                             : "Podman",
+Check check_payload(Context& context) {
+  const fs::path dir = context.paths().payload_dir();
+  std::string on_disk = payload::tree_hash(dir);
+  std::string wanted = payload::payload_hash(payload::embedded_payload());
+  if (on_disk == wanted) {
+    return {"payload", CheckStatus::pass,
+            dir.string() + " (" + wanted.substr(0, 12) + ")", ""};
+  }
+  return {"payload", CheckStatus::warn,
+          dir.string() + (on_disk.empty() ? " is not extracted"
+                                          : " differs from this version's"),
+          "run \"oss-back2base install\" (a launch also refreshes it)"};
+}
+
+Check check_managed_settings(Context& context) {
+  config::ManagedSettings managed =
+      config::probe_managed_settings(context.settings());
+  if (managed.found.empty()) {
+    return {"managed settings", CheckStatus::pass,
+            "none in " + managed.dir.string(), ""};
+  }
+  std::vector<std::string> names;
+  for (const fs::path& path : managed.found) {
+    names.push_back(path.filename().string());
+  }
+  return {"managed settings", CheckStatus::pass,
+          joined(names) + " from " + managed.dir.string() +
+              ", mounted read-only at /etc/claude-code",
+          ""};
+}
+
+// The firewall sidecar programs the kernel's netfilter for both families.
+Check check_firewall_prerequisites() {
+  std::error_code error;
+  bool netfilter = fs::exists("/proc/sys/net/netfilter", error);
+  bool ipv6 = fs::exists("/proc/sys/net/ipv6", error);
+  if (netfilter) {
+    return {"firewall prerequisites", CheckStatus::pass,
+            std::string("netfilter available") +
+                (ipv6 ? ", IPv6 too" : "; IPv6 is off, so only IPv4 rules"),
             ""};
   }
-  return {"container engine", CheckStatus::failed,
-          "neither Docker with Compose nor Podman answered",
-          "install docker.io and docker-compose, or podman, and start the "
-          "engine (sudo systemctl start docker)"};
+  return {"firewall prerequisites", CheckStatus::fail,
+          "this kernel has no netfilter, so the firewall cannot work",
+          "use a kernel with netfilter (iptables) support"};
 }
 
 }  // namespace
 
+std::string_view status_name(CheckStatus status) {
+  switch (status) {
+    case CheckStatus::pass:
+      return "pass";
+    case CheckStatus::warn:
+      return "warn";
+    case CheckStatus::fail:
+      return "fail";
+  }
+  return "?";
+}
+
+Check check_container_runtime(process::ProcessRunner& runner) {
+  Answer docker =
+      ask(runner, {"docker", "version", "--format", "{{.Server.Version}}"});
+  Answer compose = ask(runner, {"docker", "compose", "version", "--short"});
+  std::string compose_text = "Compose v2 " + compose.text;
+  if (!compose.ok) {
+    compose = ask(runner, {"docker-compose", "version", "--short"});
+    compose_text = "Compose v1 " + compose.text;
+  }
+  Answer podman =
+      ask(runner, {"podman", "version", "--format", "{{.Client.Version}}"});
+  std::string docker_text =
+      docker.ok
+          ? "Docker " + docker.text +
+                (compose.ok ? " with " + compose_text : " without Compose")
+          : "Docker: " + docker.text;
+  std::string podman_text =
+      podman.ok ? "Podman " + podman.text : "Podman: " + podman.text;
+  std::string detail = docker_text + "; " + podman_text;
+  if ((docker.ok && compose.ok) || podman.ok) {
+    return {"container runtime", CheckStatus::pass, detail, ""};
+  }
+  return {"container runtime", CheckStatus::fail, detail,
+          "install docker.io and docker-compose (and start Docker: sudo "
+          "systemctl start docker), or install podman"};
+}
+
 std::vector<Check> run_doctor(Context& context,
                               process::ProcessRunner& runner) {
-  std::vector<Check> checks;
-  checks.push_back(check_config_dir(context));
-  checks.push_back(check_policy(context));
-  if (checks.back().status != CheckStatus::failed) {
-    checks.push_back(check_plugins(context));
-    checks.push_back(check_runtime_plugins(context));
-  }
-  std::vector<Check> engines = {
-      check_engine(runner, "docker engine",
-                   {"docker", "version", "--format", "{{.Server.Version}}"},
-                   "start Docker (sudo systemctl start docker), or use "
-                   "Podman"),
-      check_compose(runner),
-      check_engine(runner, "podman",
-                   {"podman", "version", "--format", "{{.Client.Version}}"},
-                   "install podman to use it instead of Docker"),
+  auto check = [](const char* name, auto&& make) {
+    return check_or_fail(name, "fix what it names", make);
   };
-  checks.insert(checks.end(), engines.begin(), engines.end());
-  checks.push_back(summarise_engines(engines));
+  std::vector<Check> checks;
+  checks.push_back(
+      check("config directory", [&] { return check_config_dir(context); }));
+  checks.push_back(check_container_runtime(runner));
+  checks.push_back(check("payload", [&] { return check_payload(context); }));
+  checks.push_back(check("env file", [&] { return check_env_file(context); }));
+  checks.push_back(
+      check("plugin policy", [&] { return check_policy(context); }));
+  if (checks.back().status == CheckStatus::pass) {
+    checks.push_back(check("plugins", [&] { return check_plugins(context); }));
+    checks.push_back(
+        check("credential", [&] { return check_credentials(context); }));
+  }
+  checks.push_back(check("managed settings",
+                         [&] { return check_managed_settings(context); }));
+  checks.push_back(check_firewall_prerequisites());
   return checks;
 }
 

@@ -153,6 +153,8 @@ int run(int argc, char** argv) {
   app.footer("Run \"oss-back2base COMMAND --help\" for a command's flags.");
   add_global_flags(app, context);
   cli::register_version(app, context);
+  cli::register_install(app, context);
+  cli::register_status(app, context);
   cli::register_doctor(app, context);
   cli::register_plugin(app, context);
 

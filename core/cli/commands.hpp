@@ -17,6 +17,8 @@ namespace b2b::cli {
 
 void register_version(CLI::App& app, app::Context& context);
 void register_doctor(CLI::App& app, app::Context& context);
+void register_install(CLI::App& app, app::Context& context);
+void register_status(CLI::App& app, app::Context& context);
 void register_plugin(CLI::App& app, app::Context& context);
 void register_plugin_list(CLI::App& plugin, app::Context& context);
 void register_plugin_keygen(CLI::App& plugin, app::Context& context);

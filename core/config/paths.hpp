@@ -20,6 +20,10 @@ struct Paths {
   /// The administrator's directory: policy.json and trusted-keys/.
   std::filesystem::path managed_dir;
   std::filesystem::path env_file() const { return config_dir / "env"; }
+  /// Where the embedded back2base-container tree is extracted.
+  std::filesystem::path payload_dir() const {
+    return data_dir / "back2base-container";
+  }
   std::filesystem::path policy_file() const {
     return managed_dir / "policy.json";
   }

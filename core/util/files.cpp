@@ -110,6 +110,21 @@ void write_file_atomic(const std::filesystem::path& path,
               std::strerror(reason) + "; the file was left as it was");
 }
 
+bool create_file_exclusive(const std::filesystem::path& path,
+                           std::string_view content, unsigned mode) {
+  std::filesystem::path temporary = path;
+  temporary += ".new-" + std::to_string(::getpid());
+  write_file_atomic(temporary, content, mode);
+  bool created = ::link(temporary.c_str(), path.c_str()) == 0;
+  int reason = errno;
+  ::unlink(temporary.c_str());
+  if (created || reason == EEXIST) {
+    return created;
+  }
+  throw Error(quote(path.string()) +
+              ": cannot create: " + std::strerror(reason));
+}
+
 void create_directories(const std::filesystem::path& dir, unsigned mode) {
   if (dir.empty() || std::filesystem::is_directory(dir)) {
     return;

@@ -24,6 +24,13 @@ std::optional<std::string> read_file_if_exists(
 void write_file_atomic(const std::filesystem::path& path,
                        std::string_view content, unsigned mode);
 
+/// Creates `path` with `content` and `mode` only if nothing is there:
+/// written to a temporary file and linked into place, so it appears whole
+/// and an existing file is never replaced, however many try at once.
+/// Returns false when `path` already existed. Throws `Error` otherwise.
+bool create_file_exclusive(const std::filesystem::path& path,
+                           std::string_view content, unsigned mode);
+
 /// Creates `dir` and its missing parents; the ones it creates get `mode`.
 /// Throws `Error` naming the directory on failure.
 void create_directories(const std::filesystem::path& dir, unsigned mode);

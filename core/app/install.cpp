@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/app/install.hpp"
+
+#include "core/config/state.hpp"
+#include "core/payload/payload.hpp"
+#include "core/plugin/guard.hpp"
+#include "core/util/error.hpp"
+#include "core/util/files.hpp"
+#include "core/util/strings.hpp"
+
+#include <algorithm>
+
+namespace b2b::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string_view template_text() {
+  for (const payload::PayloadFile& file : payload::embedded_payload()) {
+    if (file.path == "defaults/env.example") {
+      return {reinterpret_cast<const char*>(file.bytes.data()),
+              file.bytes.size()};
+    }
+  }
+  throw Error(
+      "the payload has no defaults/env.example; this build of "
+      "oss-back2base is broken, please report it");
+}
+
+Check extract_payload(Context& context) {
+  const fs::path dir = context.paths().payload_dir();
+  switch (payload::ensure_extracted(dir, payload::embedded_payload())) {
+    case payload::Extraction::current:
+      return {"payload", CheckStatus::pass, dir.string() + " is current", ""};
+    case payload::Extraction::extracted:
+      return {"payload", CheckStatus::pass, "extracted to " + dir.string(), ""};
+    case payload::Extraction::replaced:
+      return {"payload", CheckStatus::pass,
+              "replaced the out-of-date copy in " + dir.string(), ""};
+  }
+  return {"payload", CheckStatus::fail, "unknown outcome", ""};
+}
+
+Check seed_env_file(Context& context) {
+  const fs::path file = context.paths().env_file();
+  util::create_directories(file.parent_path(), 0700);
+  if (!util::create_file_exclusive(file, template_text(), 0600)) {
+    return {"env file", CheckStatus::pass, "kept " + file.string(), ""};
+  }
+  return {"env file", CheckStatus::pass,
+          "created " + file.string() + " (0600) from the template",
+          "put a credential in it, or run \"oss-back2base login\""};
+}
+
+Check seed_state(Context& context) {
+  const fs::path dir = context.paths().state_dir;
+  util::create_directories(context.paths().config_dir, 0700);
+  config::SeedReport report =
+      config::seed_state(dir, payload::embedded_payload());
+  if (report.seeded.empty()) {
+    return {"state", CheckStatus::pass, dir.string() + " already seeded", ""};
+  }
+  return {"state", CheckStatus::pass,
+          "seeded " + std::to_string(report.seeded.size()) +
+              " default(s) into " + dir.string(),
+          ""};
+}
+
+Check prepare_data(Context& context) {
+  std::optional<fs::path> dir = config::prepare_data_dir(context.settings());
+  return {"data directory", CheckStatus::pass,
+          dir ? "plans/ and memories/ ready in " + dir->string()
+              : "not used (set BACK2BASE_DATA_DIR to keep plans and "
+                "memories outside the state)",
+          ""};
+}
+
+// The image is the runtime's to build; say what it can do today.
+Check report_image(Context& context) {
+  std::vector<std::string> notes;
+  for (const auto& runtime : context.plugins().runtimes()) {
+    sdk::RuntimeProbe probe;
+    sdk::Result result = plugin::guarded(
+        runtime, "probing",
+        [&](sdk::ContainerRuntime& r) { return r.probe(probe); });
+    notes.push_back(runtime.name + ": " +
+                    (result.ok() ? probe.detail : result.message()));
+  }
+  std::string detail = "not built: no runtime plugin can build it yet";
+  for (const std::string& note : notes) {
+    detail += "\n" + note;
+  }
+  return {"image", CheckStatus::warn, detail,
+          "nothing to do now; the first launch builds it"};
+}
+
+}  // namespace
+
+std::vector<Check> run_install(Context& context,
+                               process::ProcessRunner& runner) {
+  auto step = [](const char* name, auto&& run) {
+    return check_or_fail(
+        name, "fix what it names and run \"oss-back2base install\" again", run);
+  };
+  std::vector<Check> steps;
+  steps.push_back(check_container_runtime(runner));
+  steps.push_back(step("payload", [&] { return extract_payload(context); }));
+  steps.push_back(step("env file", [&] { return seed_env_file(context); }));
+  steps.push_back(step("state", [&] { return seed_state(context); }));
+  steps.push_back(
+      step("data directory", [&] { return prepare_data(context); }));
+  steps.push_back(step("image", [&] { return report_image(context); }));
+  return steps;
+}
+
+}  // namespace b2b::app

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/app/status.hpp"
+
+#include "core/payload/payload.hpp"
+
+#include <sys/stat.h>
+
+namespace b2b::app {
+
+StatusReport collect_status(Context& context) {
+  StatusReport report;
+  report.paths = context.paths();
+  struct stat info {};
+  if (::stat(report.paths.env_file().c_str(), &info) == 0) {
+    report.env_file_exists = true;
+    report.env_file_mode = info.st_mode & 07777;
+  }
+  std::error_code ignored;
+  report.state_seeded = std::filesystem::exists(
+      report.paths.state_dir / ".back2base-seeded", ignored);
+  report.payload_hash = payload::payload_hash(payload::embedded_payload());
+  report.extracted_hash = payload::tree_hash(report.paths.payload_dir());
+  std::optional<std::string> data =
+      context.settings().value("BACK2BASE_DATA_DIR");
+  if (data && !data->empty()) {
+    report.data_dir = *data;
+  }
+  report.managed = config::probe_managed_settings(context.settings());
+  return report;
+}
+
+std::string_view payload_state(const StatusReport& report) {
+  if (report.extracted_hash.empty()) {
+    return "missing";
+  }
+  return report.extracted_hash == report.payload_hash ? "current" : "stale";
+}
+
+}  // namespace b2b::app

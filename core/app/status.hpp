@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// `status`: where everything is and what state it is in. Reads only.
+#pragma once
+
+#include "core/app/context.hpp"
+#include "core/config/state.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace b2b::app {
+
+struct StatusReport {
+  config::Paths paths;
+  bool env_file_exists = false;
+  unsigned env_file_mode = 0;  ///< permission bits, when it exists
+  bool state_seeded = false;
+  std::string payload_hash;             ///< what this binary carries
+  std::string extracted_hash;           ///< on disk; empty when missing
+  std::optional<std::string> data_dir;  ///< BACK2BASE_DATA_DIR, if set
+  config::ManagedSettings managed;
+};
+
+/// Gathers the report without creating or changing anything.
+StatusReport collect_status(Context& context);
+
+/// "current", "stale" or "missing", from the two hashes.
+std::string_view payload_state(const StatusReport& report);
+
+}  // namespace b2b::app

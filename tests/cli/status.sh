@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: Apache-2.0
+# oss-back2base status [--json]: where everything is and its state; it
+# changes nothing.
+source "$(dirname "$0")/lib.sh"
+config="$HOME/.config/back2base"
+
+run 0 status
+has "$OUT" "config:   $config"
+has "$OUT" "(missing: \"oss-back2base install\" makes it)"
+has "$OUT" "back2base-container (missing, "
+[ ! -e "$config" ] || fail "status created the config directory"
+[ ! -e "$HOME/.local" ] || fail "status created the data directory"
+
+"$B2B" install >/dev/null 2>&1 || true
+run 0 status --json
+jq -e '.env_file.exists and .env_file.mode == "0600" and .state_seeded and
+       .payload.state == "current" and
+       .payload.hash == .payload.extracted_hash and
+       (.payload.hash | length) == 64 and .data_dir == null and
+       .image.state == "unknown"' "$OUT" >/dev/null ||
+  fail "status --json after install"
+
+echo "changed" >>"$HOME/.local/share/back2base/back2base-container/README.md"
+BACK2BASE_DATA_DIR=/srv/data run 0 status
+has "$OUT" "(stale, "
+has "$OUT" "data dir: /srv/data"
