@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/app/status.hpp"
 
+#include "core/config/namespace.hpp"
 #include "core/payload/payload.hpp"
+#include "core/util/error.hpp"
 
 #include <sys/stat.h>
 
 namespace b2b::app {
 
-StatusReport collect_status(Context& context) {
+StatusReport collect_status(Context& context, process::ProcessRunner& runner) {
   StatusReport report;
   report.paths = context.paths();
   struct stat info {};
@@ -26,6 +28,17 @@ StatusReport collect_status(Context& context) {
     report.data_dir = *data;
   }
   report.managed = config::probe_managed_settings(context.settings());
+  std::optional<std::string> repo = context.settings().value("REPO_PATH");
+  report.workspace = repo && !repo->empty() ? std::filesystem::path(*repo)
+                                            : std::filesystem::current_path();
+  try {
+    config::Namespace name = config::resolve_namespace(
+        report.workspace, std::nullopt, context.settings(), runner, false);
+    report.namespace_name = name.name;
+    report.namespace_origin = name.origin;
+  } catch (const Error& e) {
+    report.namespace_origin = e.what();
+  }
   return report;
 }
 

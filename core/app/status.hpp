@@ -4,6 +4,7 @@
 
 #include "core/app/context.hpp"
 #include "core/config/state.hpp"
+#include "core/process/process_runner.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -20,10 +21,14 @@ struct StatusReport {
   std::string extracted_hash;           ///< on disk; empty when missing
   std::optional<std::string> data_dir;  ///< BACK2BASE_DATA_DIR, if set
   config::ManagedSettings managed;
+  std::filesystem::path workspace;  ///< REPO_PATH, else the current dir
+  std::string namespace_name;       ///< empty when it cannot be had
+  std::string namespace_origin;     ///< where it came from, or why not
 };
 
-/// Gathers the report without creating or changing anything.
-StatusReport collect_status(Context& context);
+/// Gathers the report without creating or changing anything; asks git
+/// through `runner` for the workspace's namespace.
+StatusReport collect_status(Context& context, process::ProcessRunner& runner);
 
 /// "current", "stale" or "missing", from the two hashes.
 std::string_view payload_state(const StatusReport& report);

@@ -48,6 +48,12 @@ void print_json(const app::StatusReport& r) {
                               : boost::json::value(nullptr)},
       {"managed_settings",
        {{"dir", r.managed.dir.string()}, {"found", managed}}},
+      {"workspace", r.workspace.string()},
+      {"namespace",
+       {{"name", r.namespace_name.empty()
+                     ? boost::json::value(nullptr)
+                     : boost::json::value(r.namespace_name)},
+        {"origin", r.namespace_origin}}},
       {"image", {{"state", "unknown"}, {"detail", k_image_detail}}}};
   std::cout << util::pretty_json(out);
 }
@@ -73,11 +79,17 @@ void print_text(const app::StatusReport& r) {
     }
     std::cout << "\n";
   }
-  std::cout << "image:    " << k_image_detail << "\n";
+  std::cout << "project:  " << r.workspace.string() << ", namespace "
+            << (r.namespace_name.empty()
+                    ? "unusable: " + r.namespace_origin
+                    : r.namespace_name + " (from " + r.namespace_origin + ")")
+            << "\n"
+            << "image:    " << k_image_detail << "\n";
 }
 
 int status(app::Context& context, bool json) {
-  app::StatusReport report = app::collect_status(context);
+  auto runner = process::make_system_runner();
+  app::StatusReport report = app::collect_status(context, *runner);
   if (json) {
     print_json(report);
   } else {

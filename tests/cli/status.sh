@@ -20,6 +20,15 @@ jq -e '.env_file.exists and .env_file.mode == "0600" and .state_seeded and
        .image.state == "unknown"' "$OUT" >/dev/null ||
   fail "status --json after install"
 
+mkdir -p "$SCRATCH/proj"
+(cd "$SCRATCH/proj" && git init -q &&
+  git remote add origin git@example.test:team/widgets.git)
+(cd "$SCRATCH/proj" && "$B2B" status) >"$OUT" 2>"$ERR" || fail "status"
+has "$OUT" "project:  $SCRATCH/proj, namespace widgets (from the git remote"
+[ ! -e "$SCRATCH/proj/.back2base" ] || fail "status pinned a namespace"
+MEMORY_NAMESPACE=../up run 0 status
+has "$OUT" 'namespace unusable: MEMORY_NAMESPACE: "../up" cannot be'
+
 echo "changed" >>"$HOME/.local/share/back2base/back2base-container/README.md"
 BACK2BASE_DATA_DIR=/srv/data run 0 status
 has "$OUT" "(stale, "
