@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/workspace/workspace_scan.hpp"
+
+#include "core/util/error.hpp"
+#include "core/util/strings.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace b2b::workspace {
+namespace {
+
+constexpr std::size_t k_max_head = 64 * 1024;
+
+// A directory's entries, sorted, so that the walk's order is stable.
+struct Listing {
+  std::vector<std::pair<std::string, unsigned char>> names;
+};
+
+Listing list(int dir_fd) {
+  Listing listing;
+  int fd = ::dup(dir_fd);
+  DIR* dir = fd >= 0 ? ::fdopendir(fd) : nullptr;
+  if (dir == nullptr) {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+    return listing;
+  }
+  while (const dirent* entry = ::readdir(dir)) {
+    std::string_view name = entry->d_name;
+    if (name != "." && name != "..") {
+      listing.names.emplace_back(name, entry->d_type);
+    }
+  }
+  ::closedir(dir);
+  std::sort(listing.names.begin(), listing.names.end());
+  return listing;
+}
+
+// The type of `name` in `dir_fd`, without following a link.
+unsigned char type_of(int dir_fd, const std::string& name,
+                      unsigned char reported) {
+  if (reported != DT_UNKNOWN) {
+    return reported;
+  }
+  struct stat info {};
+  if (::fstatat(dir_fd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
+    return DT_UNKNOWN;
+  }
+  return S_ISDIR(info.st_mode)   ? DT_DIR
+         : S_ISREG(info.st_mode) ? DT_REG
+         : S_ISLNK(info.st_mode) ? DT_LNK
+                                 : DT_UNKNOWN;
+}
+
+// Opens `path` below `root_fd` without following any symbolic link on the
+// way, so that a directory swapped for a link after the walk leads nowhere.
+int open_beneath(int root_fd, const std::string& path) {
+  open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+  long fd = ::syscall(SYS_openat2, root_fd, path.c_str(), &how, sizeof how);
+  if (fd >= 0 || errno != ENOSYS) {
+    return static_cast<int>(fd);
+  }
+  // A kernel before 5.6: the last component, at least, is not followed.
+  return ::openat(root_fd, path.c_str(), static_cast<int>(how.flags));
+}
+
+bool match_segments(const std::vector<std::string>& pattern, std::size_t p,
+                    const std::vector<std::string>& path, std::size_t s) {
+  if (p == pattern.size()) {
+    return s == path.size();
+  }
+  if (pattern[p] == "**") {
+    for (std::size_t skip = s; skip <= path.size(); ++skip) {
+      if (match_segments(pattern, p + 1, path, skip)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return s < path.size() &&
+         ::fnmatch(pattern[p].c_str(), path[s].c_str(), FNM_PERIOD) == 0 &&
+         match_segments(pattern, p + 1, path, s + 1);
+}
+
+}  // namespace
+
+bool is_skipped_directory(std::string_view name) {
+  static constexpr std::string_view k_skipped[] = {
+      ".git",   "node_modules", "vendor",      "dist",      "build",
+      "target", ".venv",        "__pycache__", ".terraform"};
+  return std::find(std::begin(k_skipped), std::end(k_skipped), name) !=
+         std::end(k_skipped);
+}
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  return match_segments(util::split(pattern, '/'), 0, util::split(path, '/'),
+                        0);
+}
+
+WorkspaceScan::WorkspaceScan(const std::filesystem::path& root,
+                             WalkLimits limits)
+    // The root may be a link: the user chose it. Nothing below it is
+    // followed.
+    : m_root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+  if (m_root_fd < 0) {
+    throw Error(util::quote(root.string()) +
+                ": cannot read the workspace: " + std::strerror(errno));
+  }
+  m_entries.reserve(std::min<std::size_t>(limits.max_entries, 4096));
+  walk(m_root_fd, "", 0, limits);
+  // Views into m_entries, which no longer grows.
+  m_paths.reserve(m_entries.size());
+  for (const Entry& entry : m_entries) {
+    m_paths.insert(entry.path);
+  }
+}
+
+WorkspaceScan::~WorkspaceScan() {
+  if (m_root_fd >= 0) {
+    ::close(m_root_fd);
+  }
+}
+
+// Breadth first within one directory, then into its subdirectories, so
+// that a cap cuts the deepest entries rather than a whole branch's
+// neighbours.
+void WorkspaceScan::walk(int dir_fd, const std::string& prefix, int depth,
+                         const WalkLimits& limits) {
+  Listing listing = list(dir_fd);
+  std::vector<std::string> subdirectories;
+  for (const auto& [name, reported] : listing.names) {
+    if (m_entries.size() >= limits.max_entries) {
+      m_truncated = true;
+      return;
+    }
+    unsigned char type = type_of(dir_fd, name, reported);
+    m_entries.push_back({prefix + name, type == DT_REG});
+    if (type == DT_DIR && depth < limits.max_depth &&
+        !is_skipped_directory(name)) {
+      subdirectories.push_back(name);
+    }
+  }
+  for (const std::string& name : subdirectories) {
+    int child = ::openat(dir_fd, name.c_str(),
+                         O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (child < 0) {
+      continue;  // unreadable: seen by name, not entered
+    }
+    walk(child, prefix + name + "/", depth + 1, limits);
+    ::close(child);
+    if (m_truncated) {
+      return;
+    }
+  }
+}
+
+bool WorkspaceScan::exists(std::string_view path) const noexcept {
+  return m_paths.count(path) > 0;
+}
+
+std::vector<std::string> WorkspaceScan::glob(
+    std::string_view pattern) const noexcept {
+  std::vector<std::string> found;
+  try {
+    for (const Entry& entry : m_entries) {
+      if (glob_match(pattern, entry.path)) {
+        found.push_back(entry.path);
+      }
+    }
+  } catch (...) {
+    found.clear();  // out of memory: nothing, rather than a crash
+  }
+  return found;
+}
+
+std::optional<std::string> WorkspaceScan::read_head(
+    std::string_view path, std::size_t max_bytes) const noexcept {
+  try {
+    auto entry = std::find_if(m_entries.begin(), m_entries.end(),
+                              [&](const Entry& e) { return e.path == path; });
+    if (entry == m_entries.end() || !entry->regular_file) {
+      return std::nullopt;
+    }
+    int fd = open_beneath(m_root_fd, entry->path);
+    if (fd < 0) {
+      return std::nullopt;
+    }
+    std::string head(std::min(max_bytes, k_max_head), '\0');
+    ssize_t n = ::read(fd, head.data(), head.size());
+    ::close(fd);
+    if (n < 0) {
+      return std::nullopt;
+    }
+    head.resize(static_cast<std::size_t>(n));
+    return head;
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace b2b::workspace

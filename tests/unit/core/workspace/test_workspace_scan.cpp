@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/workspace/workspace_scan.hpp"
+
+#include "core/util/error.hpp"
+#include "test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace b2b;
+using namespace b2b::workspace;
+
+namespace {
+
+// A small Go project with the things a walk must not wander into.
+struct Project {
+  test::TempDir dir;
+  Project() {
+    for (const char* file :
+         {"go.mod", "README.md", "cmd/app/main.go", "cmd/app/deep/too_deep.go",
+          "internal/x.go", "node_modules/pkg/index.js", ".git/config",
+          ".terraform/plugins/x", "requirements-dev.txt", ".hidden.json"}) {
+      test::write(dir / file, "content of " + std::string(file));
+    }
+    std::filesystem::create_directory_symlink(".", dir / "loop");
+    std::filesystem::create_directory_symlink("/etc", dir / "outside");
+    std::filesystem::create_symlink("/etc/hostname", dir / "link.txt");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("glob_match: * and ? within a segment, ** across them",
+          "[workspace][glob]") {
+  CHECK(glob_match("*.go", "main.go"));
+  CHECK_FALSE(glob_match("*.go", "cmd/main.go"));
+  CHECK(glob_match("**/*.go", "main.go"));
+  CHECK(glob_match("**/*.go", "cmd/app/main.go"));
+  CHECK(glob_match("cmd/**/main.go", "cmd/main.go"));
+  CHECK(glob_match("cmd/*/main.go", "cmd/app/main.go"));
+  CHECK_FALSE(glob_match("cmd/*/main.go", "cmd/a/b/main.go"));
+  CHECK(glob_match("requirements*.txt", "requirements-dev.txt"));
+  CHECK(glob_match("vite.config.*", "vite.config.ts"));
+  CHECK(glob_match("go.mo?", "go.mod"));
+  CHECK_FALSE(glob_match("*.json", ".hidden.json"));  // dot files by name
+  CHECK(glob_match(".terraform", ".terraform"));
+}
+
+TEST_CASE(
+    "the walk is bounded by depth and never enters skipped "
+    "directories or links",
+    "[workspace]") {
+  Project p;
+  WorkspaceScan scan(p.dir.path());
+  CHECK(scan.exists("go.mod"));
+  CHECK(scan.exists("cmd/app/main.go"));
+  CHECK(scan.exists("cmd/app/deep"));
+  CHECK_FALSE(scan.exists("cmd/app/deep/too_deep.go"));  // depth 3
+  CHECK(scan.exists("node_modules"));
+  CHECK_FALSE(scan.exists("node_modules/pkg"));
+  CHECK(scan.exists(".git"));
+  CHECK_FALSE(scan.exists(".git/config"));
+  CHECK(scan.exists(".terraform"));
+  CHECK(scan.exists("loop"));
+  CHECK_FALSE(scan.exists("loop/go.mod"));
+  CHECK_FALSE(scan.exists("outside/hostname"));
+  CHECK_FALSE(scan.truncated());
+  CHECK(scan.glob("**/*.go") ==
+        std::vector<std::string>{"cmd/app/main.go", "internal/x.go"});
+}
+
+TEST_CASE("read_head reads the first bytes of a regular file the walk saw",
+          "[workspace]") {
+  Project p;
+  WorkspaceScan scan(p.dir.path());
+  CHECK(scan.read_head("go.mod", 100) == "content of go.mod");
+  CHECK(scan.read_head("go.mod", 7) == "content");
+  CHECK_FALSE(scan.read_head("cmd", 10).has_value());
+  CHECK_FALSE(scan.read_head("missing", 10).has_value());
+  CHECK_FALSE(scan.read_head("link.txt", 10).has_value());
+  CHECK_FALSE(scan.read_head("cmd/app/deep/too_deep.go", 10).has_value());
+
+  SECTION("a directory swapped for a link after the walk leads nowhere") {
+    std::filesystem::remove_all(p.dir / "internal");
+    std::filesystem::create_directory_symlink("/etc", p.dir / "internal");
+    test::write(p.dir / "x.go", "");
+    CHECK_FALSE(scan.read_head("internal/x.go", 10).has_value());
+  }
+}
+
+TEST_CASE("the walk stops at its cap, even in a huge directory",
+          "[workspace]") {
+  test::TempDir dir;
+  for (int i = 0; i < 20000; ++i) {
+    ::close(::open((dir / ("f" + std::to_string(i))).c_str(),
+                   O_CREAT | O_WRONLY, 0644));
+  }
+  WorkspaceScan scan(dir.path(), WalkLimits{2, 1000});
+  CHECK(scan.size() == 1000);
+  CHECK(scan.truncated());
+}
+
+TEST_CASE("the walk names a workspace it cannot open", "[workspace]") {
+  test::TempDir dir;
+  const std::string missing = (dir / "missing").string();
+  CHECK_THROWS_WITH(WorkspaceScan(missing),
+                    "\"" + missing +
+                        "\": cannot read the workspace: No such "
+                        "file or directory");
+}
