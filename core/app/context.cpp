@@ -45,7 +45,10 @@ const config::Paths& Context::paths() {
 const config::Settings& Context::settings() {
   if (!m_settings) {
     const std::filesystem::path file = paths().env_file();
-    warn_if_readable_by_others(file);
+    if (!m_warned_about_env_file) {
+      m_warned_about_env_file = true;
+      warn_if_readable_by_others(file);
+    }
     config::Settings::Flags flags;
     if (allow_unsigned_plugins) {
       flags["BACK2BASE_ALLOW_UNSIGNED_PLUGINS"] = {"1",

@@ -57,6 +57,7 @@ class Context {
   std::shared_ptr<const config::Environment> m_environment;
   std::optional<config::Paths> m_paths;
   std::shared_ptr<const config::Settings> m_settings;
+  bool m_warned_about_env_file = false;
   std::optional<plugin::Policy> m_policy;
   std::optional<std::vector<plugin::TrustedKey>> m_keys;
   std::unique_ptr<plugin::PluginRegistry> m_registry;

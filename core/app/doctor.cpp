@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace b2b::app {
 namespace {
@@ -70,8 +72,20 @@ Check check_env_file(Context& context) {
   const fs::path file = context.paths().env_file();
   struct stat info {};
   if (::stat(file.c_str(), &info) != 0) {
+    if (errno != ENOENT) {
+      return {"env file", CheckStatus::fail,
+              file.string() + ": " + std::strerror(errno),
+              "fix its permissions or those of its directory"};
+    }
     return {"env file", CheckStatus::warn, file.string() + " does not exist",
             "run \"oss-back2base install\" to create it from the template"};
+  }
+  try {
+    context.settings();
+  } catch (const Error& e) {
+    return {"env file", CheckStatus::fail, e.what(),
+            "fix what it names; the file is read as Docker Compose reads "
+            "env files"};
   }
   if ((info.st_mode & 077) != 0) {
     char mode[8];
@@ -79,13 +93,6 @@ Check check_env_file(Context& context) {
     return {"env file", CheckStatus::warn,
             file.string() + " has mode " + mode + ": others can read it",
             "run \"chmod 600 " + file.string() + "\""};
-  }
-  try {
-    context.settings();
-  } catch (const Error& e) {
-    return {"env file", CheckStatus::fail, e.what(),
-            "fix the lines named; the file is read as Docker Compose reads "
-            "env files"};
   }
   return {"env file", CheckStatus::pass, file.string() + " (0600)", ""};
 }

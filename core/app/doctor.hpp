@@ -21,13 +21,13 @@ struct Check {
   std::string fix;  ///< what to do; empty when nothing need be done
 };
 
-/// `make()`, or, when it throws `Error`, a failed check `name` carrying the
+/// `make()`, or, when it throws, a failed check `name` carrying the
 /// error and `fix`: a check that cannot even be made is a failure.
 template <class Make>
 Check check_or_fail(const char* name, const char* fix, Make&& make) {
   try {
     return make();
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     return {name, CheckStatus::fail, e.what(), fix};
   }
 }

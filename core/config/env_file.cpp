@@ -41,8 +41,10 @@ struct LineError {
 void expect_only_comment(std::string_view rest) {
   rest = trim_left(rest);
   if (!rest.empty() && rest.front() != '#') {
-    throw LineError{"unexpected " + util::quote(rest) +
-                    " after the closing quote; put a comment after a \"#\""};
+    // The text itself is not shown: it may be part of a secret.
+    throw LineError{
+        "unexpected text after the closing quote; put a comment "
+        "after a \"#\""};
   }
 }
 
@@ -122,10 +124,15 @@ std::optional<EnvEntry> parse_line(std::string_view line, std::size_t number) {
   }
   std::string_view key = line.substr(0, end);
   std::string_view rest = trim_left(line.substr(end));
+  // What is wrong is said by position, never by quoting the line: a
+  // token pasted on a line of its own must not end up in a log.
   if (key.empty() || !is_key_start(key.front()) || rest.empty() ||
       rest.front() != '=') {
-    std::string shown(line.substr(0, std::min<std::size_t>(line.size(), 40)));
-    throw LineError{"expected KEY=VALUE, found " + util::quote(shown) +
+    std::string what = line.find('=') == std::string_view::npos
+                           ? "the line has no \"=\""
+                           : "the text before \"=\" is not a key (column " +
+                                 std::to_string(end + 1) + ")";
+    throw LineError{"expected KEY=VALUE: " + what +
                     "; a key is letters, digits and \"_\", not starting "
                     "with a digit"};
   }

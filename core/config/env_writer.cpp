@@ -49,22 +49,47 @@ std::string env_quote(std::string_view value) {
   return quoted + "\"";
 }
 
-void set_env_value(const std::filesystem::path& path, std::string_view key,
+void set_env_value(const std::filesystem::path& given, std::string_view key,
                    std::string_view value) {
+  bool valid_key = !key.empty() && !(key[0] >= '0' && key[0] <= '9') &&
+                   std::all_of(key.begin(), key.end(), [](char c) {
+                     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                            (c >= '0' && c <= '9') || c == '_';
+                   });
+  if (!valid_key) {
+    throw Error(util::quote(given.string()) + ": " + util::quote(key) +
+                " is not a key (letters, digits and \"_\", not starting "
+                "with a digit); nothing was written");
+  }
   if (value.find('\r') != std::string_view::npos ||
       value.find('\0') != std::string_view::npos) {
-    throw Error(util::quote(path.string()) + ": the value for " +
+    throw Error(util::quote(given.string()) + ": the value for " +
                 std::string(key) +
-                " holds a carriage return or NUL byte, "
-                "which an env file cannot keep; nothing was written");
+                " holds a carriage return or NUL byte, which an env file "
+                "cannot keep; nothing was written");
+  }
+  // A linked env file (dotfiles) is written where it lives, so that the
+  // link keeps working.
+  std::error_code error;
+  std::filesystem::path path = given;
+  if (std::filesystem::is_symlink(given, error)) {
+    path = std::filesystem::weakly_canonical(given, error);
+    if (error) {
+      throw Error(util::quote(given.string()) + ": cannot follow the link: " +
+                  error.message() + "; nothing was written");
+    }
   }
   std::string text = util::read_file_if_exists(path).value_or("");
   EnvParse parse = parse_env(text);
   if (!parse.problems.empty()) {
-    const EnvProblem& first = parse.problems.front();
-    throw Error(path.string() + ":" + std::to_string(first.line) + ": " +
-                first.message + "; fix the file before " + std::string(key) +
-                " can be set in it (nothing was written)");
+    std::string message;
+    for (const EnvProblem& problem : parse.problems) {
+      message += path.string() + ":" + std::to_string(problem.line) + ": " +
+                 problem.message + "\n";
+    }
+    throw Error(message + util::quote(path.string()) +
+                ": fix the lines above before " + std::string(key) +
+                " can be set in it; nothing was written");
   }
   std::optional<std::size_t> target;
   for (const EnvEntry& entry : parse.entries) {

@@ -47,6 +47,21 @@ Namespace derived(std::string_view text, std::string origin) {
   return {std::move(name), std::move(origin)};
 }
 
+// `url` without the "user:password@" a remote may carry, for showing it.
+std::string without_userinfo(const std::string& url) {
+  std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) {
+    return url;
+  }
+  std::size_t host = scheme + 3;
+  std::size_t at = url.find('@', host);
+  std::size_t slash = url.find('/', host);
+  if (at == std::string::npos || (slash != std::string::npos && at > slash)) {
+    return url;
+  }
+  return url.substr(0, host) + url.substr(at + 1);
+}
+
 // The toplevel of the git work tree `repo` is in, if any.
 bool in_git(const std::filesystem::path& repo, process::ProcessRunner& runner) {
   return runner
@@ -112,7 +127,8 @@ Namespace resolve_namespace(const std::filesystem::path& repo,
         5s);
     std::string url = trimmed(remote.out);
     if (remote.succeeded() && !url.empty()) {
-      return derived(remote_name(url), "the git remote " + util::quote(url));
+      return derived(remote_name(url),
+                     "the git remote " + util::quote(without_userinfo(url)));
     }
     return derived(directory, "the directory name");
   }

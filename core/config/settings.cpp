@@ -55,6 +55,8 @@ constexpr SettingSpec k_settings[] = {
    "Memory the session may use"},
   {"BACK2BASE_CLAUDE_HEAP_MB", "1024", false, nullptr,
    "Node.js heap for Claude Code, in MiB"},
+  {"TZ", "", false, "BACK2BASE_TZ",
+   "Time zone inside the session (\"Europe/Paris\"); default: UTC"},
   {"BACK2BASE_MANAGED_SETTINGS_DIR", "", false, nullptr,
    "Claude Code managed settings to mount read-only; default: "
    "/etc/claude-code (Linux), /Library/Application Support/ClaudeCode "
@@ -85,6 +87,8 @@ constexpr SettingSpec k_settings[] = {
    "Brave Search key for the brave-search MCP server"},
   {"CF_AIG_TOKEN", "", true, "BACK2BASE_CF_AIG_TOKEN",
    "Cloudflare AI Gateway token"},
+  {"CUSTOM_API_HEADER", "", true, "BACK2BASE_CUSTOM_API_HEADER",
+   "Extra HTTP header for an Anthropic-compatible gateway (\"Name: value\")"},
   {"AWS_PROFILE", "default", false, "BACK2BASE_AWS_PROFILE",
    "AWS profile for the aws MCP server"},
   {"AWS_REGION", "us-east-1", false, "BACK2BASE_AWS_REGION",
@@ -92,14 +96,24 @@ constexpr SettingSpec k_settings[] = {
 };
 // clang-format on
 
-// Names that look like they hold a secret, for keys the tool does not know.
-bool looks_secret(std::string_view name) {
-  for (std::string_view word : {"TOKEN", "KEY", "SECRET", "PASSWORD", "AUTH"}) {
-    if (name.find(word) != std::string_view::npos) {
-      return true;
-    }
+// Whether a key's values are hidden: a known setting says; any other key
+// is hidden unless it plainly is not a credential, since a value shown
+// once in a log cannot be taken back.
+bool is_secret(const SettingSpec* spec) {
+  return spec == nullptr || spec->secret;
+}
+
+// The name a setting is read under from the process environment: its own
+// for the known ones that say so, else the BACK2BASE_ form, so that a bare
+// variable exported for another tool is never picked up.
+std::string environment_name_of(std::string_view name,
+                                const SettingSpec* spec) {
+  if (spec != nullptr) {
+    return spec->environment_name != nullptr ? spec->environment_name
+                                             : spec->name;
   }
-  return false;
+  return name.starts_with("BACK2BASE_") ? std::string(name)
+                                        : "BACK2BASE_" + std::string(name);
 }
 
 std::string_view origin_name(Origin origin) {
@@ -139,20 +153,40 @@ Settings::Settings(const Environment& environment, EnvFile file, Flags flags)
     : m_environment(environment),
       m_file(std::move(file)),
       m_flags(std::move(flags)) {
-  for (const Setting& setting : effective()) {
-    if (setting.secret) {
-      log::add_secret(setting.value);
+  // Every value that may be secret, from every source, whether it wins or
+  // not: a shadowed one can still turn up in an error or a child's output.
+  for (const SettingSpec& spec : k_settings) {
+    if (spec.secret) {
+      const std::string shell_name = environment_name_of(spec.name, &spec);
+      for (std::string_view name :
+           {std::string_view(spec.name), std::string_view(shell_name)}) {
+        if (std::optional<std::string> value = m_environment.get(name)) {
+          log::add_secret(*value);
+        }
+      }
+    }
+  }
+  for (const EnvEntry& entry : m_file.entries()) {
+    const SettingSpec* spec = find_setting(entry.key);
+    bool alias = std::any_of(
+        std::begin(k_settings), std::end(k_settings), [&](const auto& s) {
+          return s.secret && s.environment_name != nullptr &&
+                 entry.key == s.environment_name;
+        });
+    if (alias || is_secret(spec)) {
+      log::add_secret(entry.value);
+    }
+  }
+  for (const auto& [name, flag] : m_flags) {
+    if (is_secret(find_setting(name))) {
+      log::add_secret(flag.value);
     }
   }
 }
 
 std::optional<Setting> Settings::get(std::string_view name) const {
   const SettingSpec* spec = find_setting(name);
-  std::string_view shell_name =
-      spec != nullptr && spec->environment_name != nullptr
-          ? spec->environment_name
-          : name;
-  return lookup(name, shell_name, spec);
+  return lookup(name, environment_name_of(name, spec), spec);
 }
 
 std::vector<Setting> Settings::tokens_for(
@@ -163,6 +197,7 @@ std::vector<Setting> Settings::tokens_for(
         lookup(name, "BACK2BASE_" + name, find_setting(name));
     if (token && !token->value.empty()) {
       token->secret = true;
+      log::add_secret(token->value);
       tokens.push_back(std::move(*token));
     }
   }
@@ -174,7 +209,7 @@ std::optional<Setting> Settings::lookup(std::string_view name,
                                         const SettingSpec* spec) const {
   Setting setting;
   setting.name = std::string(name);
-  setting.secret = spec != nullptr ? spec->secret : looks_secret(name);
+  setting.secret = is_secret(spec);
 
   if (auto flag = m_flags.find(name); flag != m_flags.end()) {
     setting.value = flag->second.value;

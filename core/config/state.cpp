@@ -75,8 +75,10 @@ SeedReport seed_state(const fs::path& state_dir,
       util::create_directories(target.parent_path(), 0700);
       std::string_view content(reinterpret_cast<const char*>(file.bytes.data()),
                                file.bytes.size());
-      util::write_file_atomic(target, content, 0600);
-      report.seeded.push_back(*relative);
+      // The container writes these files too: one made in the meantime is
+      // kept, never replaced.
+      bool created = util::create_file_exclusive(target, content, 0600);
+      (created ? report.seeded : report.kept).push_back(*relative);
     }
     seen.insert(*relative);
   }
@@ -97,8 +99,10 @@ std::optional<fs::path> prepare_data_dir(const Settings& settings) {
   }
   fs::path dir(setting->value);
   if (!dir.is_absolute()) {
-    throw Error("BACK2BASE_DATA_DIR (" + setting->where +
-                    "): " + util::quote(setting->value) +
+    std::string where =
+        setting->origin == Origin::file ? " (" + setting->where + ")" : "";
+    throw Error("BACK2BASE_DATA_DIR" + where + ": " +
+                    util::quote(setting->value) +
                     " is not an absolute path; set it to one",
                 exit_status::k_usage);
   }

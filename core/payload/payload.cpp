@@ -57,7 +57,8 @@ class FileLock {
       if (m_fd >= 0) {
         ::close(m_fd);
       }
-      throw Error(util::quote(path.string()) + ": cannot lock it: " + reason);
+      throw Error(util::quote(path.string()) + ": cannot lock it: " + reason +
+                  "; check the directory's permissions");
     }
   }
   ~FileLock() { ::close(m_fd); }
@@ -101,19 +102,36 @@ void write_tree(const fs::path& root, std::span<const PayloadFile> files) {
   }
 }
 
-// Puts `staging` at `target` in one step: an exchange when `target`
-// exists, so that it never goes missing, else a rename.
-bool swap_into_place(const fs::path& staging, const fs::path& target) {
+[[noreturn]] void refuse_non_directory(const fs::path& target) {
+  throw Error(util::quote(target.string()) +
+              ": is not a directory, but oss-back2base keeps its container "
+              "files there; move it away and run again");
+}
+
+// Puts `staging` at `target`: an exchange in one step where the file
+// system has one, so that `target` never goes missing; else the old tree
+// is moved aside first. Returns where the old tree now is, if there was
+// one. Called under the lock.
+std::optional<fs::path> swap_into_place(const fs::path& staging,
+                                        const fs::path& target) {
   if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, target.c_str(),
                   RENAME_EXCHANGE) == 0) {
-    return true;
+    return staging;
   }
   if (errno == ENOENT && ::rename(staging.c_str(), target.c_str()) == 0) {
-    return false;
+    return std::nullopt;
   }
-  throw Error(
-      util::quote(target.string()) +
-      ": cannot put the extracted files in place: " + std::strerror(errno));
+  // NFS and many FUSE file systems have no exchange.
+  if (errno == EINVAL || errno == ENOSYS) {
+    fs::path aside = staging.string() + "-old";
+    if (::rename(target.c_str(), aside.c_str()) == 0 &&
+        ::rename(staging.c_str(), target.c_str()) == 0) {
+      return aside;
+    }
+  }
+  throw Error(util::quote(target.string()) +
+              ": cannot put the extracted files in place: " +
+              std::strerror(errno) + "; check the directory's permissions");
 }
 
 }  // namespace
@@ -174,23 +192,26 @@ std::string tree_hash(const fs::path& dir) {
 Extraction ensure_extracted(const fs::path& target,
                             std::span<const PayloadFile> files) {
   if (sodium_init() < 0) {
-    throw Error("libsodium: cannot initialise");
+    throw Error("libsodium: cannot initialise; is /dev/urandom readable?");
   }
   const std::string wanted = payload_hash(files);
   std::error_code error;
   fs::file_status status = fs::symlink_status(target, error);
   if (fs::exists(status) && !fs::is_directory(status)) {
-    throw Error(util::quote(target.string()) +
-                ": is not a directory, but oss-back2base keeps its container "
-                "files there; move it away and run again");
+    refuse_non_directory(target);
   }
   if (tree_hash(target) == wanted) {
     return Extraction::current;
   }
   util::create_directories(target.parent_path(), 0700);
   FileLock lock(target.string() + ".lock");
-  // Another process may have finished while this one waited.
-  bool existed = fs::exists(fs::symlink_status(target, error));
+  // Another process may have finished while this one waited, or something
+  // else may now be in the way.
+  status = fs::symlink_status(target, error);
+  bool existed = fs::exists(status);
+  if (existed && !fs::is_directory(status)) {
+    refuse_non_directory(target);
+  }
   if (existed && tree_hash(target) == wanted) {
     return Extraction::current;
   }
@@ -202,9 +223,8 @@ Extraction ensure_extracted(const fs::path& target,
     fs::remove_all(staging, error);
     throw;
   }
-  bool exchanged = swap_into_place(staging, target);
-  if (exchanged) {
-    fs::remove_all(staging, error);  // now the old tree
+  if (std::optional<fs::path> old = swap_into_place(staging, target)) {
+    fs::remove_all(*old, error);
   }
   return existed ? Extraction::replaced : Extraction::extracted;
 }

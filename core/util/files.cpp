@@ -126,7 +126,8 @@ bool create_file_exclusive(const std::filesystem::path& path,
 }
 
 void create_directories(const std::filesystem::path& dir, unsigned mode) {
-  if (dir.empty() || std::filesystem::is_directory(dir)) {
+  std::error_code error;
+  if (dir.empty() || std::filesystem::is_directory(dir, error)) {
     return;
   }
   create_directories(dir.parent_path(), mode);

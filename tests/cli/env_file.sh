@@ -22,9 +22,11 @@ characters]"
 lacks "$ERR" "$secret"
 lacks "$OUT" "$secret"
 
-# A bare ANTHROPIC_API_KEY in the shell is not a setting of ours.
-ANTHROPIC_API_KEY=sk-shell run 0 -vv plugin list
-lacks "$ERR" "sk-shell"
+# A bare ANTHROPIC_API_KEY in the shell is not a credential of ours.
+sed -i '/BACK2BASE_ANTHROPIC_API_KEY/d' "$env_file"
+ANTHROPIC_API_KEY=sk-shell run 1 doctor
+has "$OUT" "[fail] credential: none configured"
+lacks "$OUT" "sk-shell"
 
 chmod 644 "$env_file"
 run 0 plugin list
@@ -36,8 +38,8 @@ cp "$env_file" "$SCRATCH/before"
 printf 'oops no equals\nK="C:\\dir"\n' >>"$env_file"
 cp "$env_file" "$SCRATCH/bad"
 run 1 plugin list
-has "$ERR" "oss-back2base: error: $env_file:4: expected KEY=VALUE"
-has "$ERR" "oss-back2base: error: $env_file:5: unknown escape"
+has "$ERR" "oss-back2base: error: $env_file:3: expected KEY=VALUE"
+has "$ERR" "oss-back2base: error: $env_file:4: unknown escape"
 empty "$OUT"
 cmp -s "$env_file" "$SCRATCH/bad" || fail "the env file was changed"
 

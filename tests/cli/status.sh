@@ -25,7 +25,11 @@ mkdir -p "$SCRATCH/proj"
   git remote add origin git@example.test:team/widgets.git)
 (cd "$SCRATCH/proj" && "$B2B" status) >"$OUT" 2>"$ERR" || fail "status"
 has "$OUT" "project:  $SCRATCH/proj, namespace widgets (from the git remote"
-[ ! -e "$SCRATCH/proj/.back2base" ] || fail "status pinned a namespace"
+mkdir -p "$SCRATCH/plain"
+(cd "$SCRATCH/plain" && GIT_CEILING_DIRECTORIES="$SCRATCH" "$B2B" status) \
+  >"$OUT" 2>"$ERR" || fail "status outside git"
+has "$OUT" "namespace plain (from the directory name)"
+[ ! -e "$SCRATCH/plain/.back2base" ] || fail "status pinned a namespace"
 MEMORY_NAMESPACE=../up run 0 status
 has "$OUT" 'namespace unusable: MEMORY_NAMESPACE: "../up" cannot be'
 

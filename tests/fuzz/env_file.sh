@@ -12,6 +12,7 @@ src="$B2B_SOURCE_DIR"
 if ! "$compiler" -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined \
      -fno-sanitize-recover=undefined -I"$src" \
      "$src/tests/fuzz/env_file_fuzzer.cpp" "$src/core/config/env_file.cpp" \
+     "$src/core/config/env_writer.cpp" \
      "$src/core/util/files.cpp" "$src/core/util/strings.cpp" \
      -o "$out/env_file_fuzzer" 2>"$out/build.log"; then
   if grep -q "fuzzer" "$out/build.log" &&

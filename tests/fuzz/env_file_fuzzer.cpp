@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// libFuzzer target for the env file parser: whatever the bytes, it never
-// crashes or throws, every entry it returns is well formed, and a value it
-// read comes back the same when written out in quotes again.
+// libFuzzer target for the env file parser and the writer's quoting:
+// whatever the bytes, the parser never crashes or throws, every entry it
+// returns is well formed, and a value it read comes back the same when the
+// writer quotes it.
 #include "core/config/env_file.hpp"
+#include "core/config/env_writer.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -31,30 +33,6 @@ bool valid_key(const std::string& key) {
   return true;
 }
 
-// `value` in double quotes, escaped the way the parser unescapes.
-std::string double_quoted(const std::string& value) {
-  std::string out = "\"";
-  for (char c : value) {
-    switch (c) {
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '"':
-        out += "\\\"";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
@@ -72,8 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     last = entry.line;
     if (entry.value.find('\r') == std::string::npos &&
         entry.value.find('\0') == std::string::npos) {
-      b2b::config::EnvParse again =
-          b2b::config::parse_env(entry.key + "=" + double_quoted(entry.value));
+      b2b::config::EnvParse again = b2b::config::parse_env(
+          entry.key + "=" + b2b::config::env_quote(entry.value));
       check(again.problems.empty() && again.entries.size() == 1 &&
             again.entries[0].value == entry.value);
     }

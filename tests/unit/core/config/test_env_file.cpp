@@ -94,6 +94,18 @@ TEST_CASE("parse_env says what is wrong with a line and what to do",
              Catch::Contains("NUL byte"));
 }
 
+TEST_CASE("parse_env never repeats a line's text in its messages",
+          "[config][env][secrets]") {
+  const std::string secret = "sk-ant-oat01-pasted-without-a-key==";
+  for (std::string line : {secret, "MY-" + secret + "=x", "K='a'" + secret,
+                           "K=\"a\"" + secret, "1" + secret + "=v"}) {
+    EnvParse parse = parse_env(line);
+    REQUIRE(parse.problems.size() == 1);
+    CHECK_THAT(parse.problems[0].message, !Catch::Contains("sk-ant"));
+    CHECK_THAT(parse.problems[0].message, !Catch::Contains("pasted"));
+  }
+}
+
 TEST_CASE("parse_env reports every bad line, and keeps the good ones",
           "[config][env]") {
   EnvParse parse = parse_env("A=1\nbad one\nB='x\nC=3\n4=4\n");

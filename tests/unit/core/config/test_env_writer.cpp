@@ -87,6 +87,20 @@ TEST_CASE("set_env_value changes nothing in a file it cannot read",
   CHECK(util::read_file(path) == "GOOD=1\nthis is not an assignment\n");
   CHECK_THROWS_WITH(set_env_value(path, "K", "a\rb"),
                     Catch::Contains("carriage return"));
+  CHECK_THROWS_WITH(set_env_value(dir / "other", "BAD\nKEY", "v"),
+                    Catch::Contains("is not a key"));
+  CHECK_FALSE(std::filesystem::exists(dir / "other"));
+}
+
+TEST_CASE("set_env_value writes through a linked env file", "[config][env]") {
+  test::TempDir dir;
+  test::write(dir / "dotfiles/back2base.env", "A=1\n");
+  std::filesystem::create_directories(dir / "config");
+  std::filesystem::create_symlink(dir / "dotfiles/back2base.env",
+                                  dir / "config/env");
+  set_env_value(dir / "config/env", "B", "2");
+  CHECK(std::filesystem::is_symlink(dir / "config/env"));
+  CHECK(util::read_file(dir / "dotfiles/back2base.env") == "A=1\nB=2\n");
 }
 
 TEST_CASE("a writer killed midway leaves the old file or the new, whole",
@@ -100,8 +114,12 @@ TEST_CASE("a writer killed midway leaves the old file or the new, whole",
     pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
-      for (int i = 0;; ++i) {
-        set_env_value(path, "K", i % 2 == 0 ? big_b : big_a);
+      try {
+        for (int i = 0;; ++i) {
+          set_env_value(path, "K", i % 2 == 0 ? big_b : big_a);
+        }
+      } catch (...) {
+        ::_exit(1);  // never back into the test runner
       }
     }
     std::this_thread::sleep_for(std::chrono::microseconds(1000 + round * 700));

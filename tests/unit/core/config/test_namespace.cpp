@@ -24,6 +24,8 @@ struct Workspace {
 
   explicit Workspace(std::string_view name) : repo(root / name) {
     std::filesystem::create_directories(repo);
+    // A scratch directory inside someone's work tree is still outside git.
+    ::setenv("GIT_CEILING_DIRECTORIES", root.path().c_str(), 1);
   }
   void git_init(std::optional<std::string> remote = std::nullopt) {
     git({"init", "-q"});
@@ -127,6 +129,12 @@ TEST_CASE("a namespace never leaves its directory", "[config][namespace]") {
     CHECK_THROWS_WITH(w.resolve(),
                       Catch::Contains("does not give a usable namespace") &&
                           Catch::Contains("pass --namespace"));
+  }
+  SECTION("a remote's credentials are never shown") {
+    w.git_init("https://oauth2:glpat-SECRET@gitlab.test/org/svc.git");
+    Namespace name = w.resolve();
+    CHECK(name.name == "svc");
+    CHECK(name.origin == "the git remote \"https://gitlab.test/org/svc.git\"");
   }
   SECTION("a remote with odd characters is sanitised") {
     w.git_init("https://host.test/org/we$ird%20name.git");

@@ -75,6 +75,13 @@ TEST_CASE("credentials are never taken from a bare name in the shell",
   std::vector<std::string> needed{"GITHUB_TOKEN"};
   CHECK(settings.tokens_for(needed).empty());
 
+  SECTION("a key the tool does not know is not read bare from the shell") {
+    s.environment["GH_TOKEN"] = "from-the-shell";
+    s.file = "GH_TOKEN=from-the-file\n";
+    CHECK(s.settings().value("GH_TOKEN") == "from-the-file");
+    s.environment["BACK2BASE_GH_TOKEN"] = "prefixed";
+    CHECK(s.settings().value("GH_TOKEN") == "prefixed");
+  }
   SECTION("a tool's token: BACK2BASE_ name in the shell, either in the file") {
     s.environment["BACK2BASE_GITHUB_TOKEN"] = "ghp_prefixed";
     CHECK(s.settings().value("GITHUB_TOKEN") == "ghp_prefixed");
@@ -110,8 +117,11 @@ TEST_CASE("secret values are remembered for redaction and never shown",
       "BACK2BASE_ANTHROPIC_API_KEY=sk-ant-api03-unit-test-value\n"
       "MY_SERVICE_TOKEN=custom-secret-value\n"
       "PLAIN=visible\n";
+  // Shadowed by the environment, but secret all the same.
+  s.environment["BACK2BASE_ANTHROPIC_API_KEY"] = "sk-ant-api03-winning-value";
   Settings settings = s.settings();
   CHECK(log::redact("key sk-ant-api03-unit-test-value") == "key [redacted]");
+  CHECK(log::redact("sk-ant-api03-winning-value") == "[redacted]");
   CHECK(log::redact("custom-secret-value") == "[redacted]");
   CHECK(redacted("sk-ant") == "[redacted, 6 characters]");
 
@@ -126,8 +136,9 @@ TEST_CASE("secret values are remembered for redaction and never shown",
     throw;
   };
   CHECK(find("BACK2BASE_ANTHROPIC_API_KEY").secret);
-  CHECK(find("MY_SERVICE_TOKEN").secret);  // unknown, but looks like one
-  CHECK_FALSE(find("PLAIN").secret);
+  CHECK(find("MY_SERVICE_TOKEN").secret);
+  CHECK(find("PLAIN").secret);  // unknown keys are hidden to be safe
+  CHECK_FALSE(find("BACK2BASE_PROFILE").secret);
   CHECK(find("BACK2BASE_RUNTIME").value == "auto");
 }
 

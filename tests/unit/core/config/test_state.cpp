@@ -114,8 +114,8 @@ TEST_CASE("prepare_data_dir makes plans/ and memories/, or says why not",
   CHECK(mode(data / "memories") == 0700);
   CHECK_THROWS_WITH(
       prepare_data_dir(settings_with("BACK2BASE_DATA_DIR", "relative")),
-      Catch::StartsWith("BACK2BASE_DATA_DIR (BACK2BASE_DATA_DIR): "
-                        "\"relative\" is not an absolute path"));
+      Catch::StartsWith("BACK2BASE_DATA_DIR: \"relative\" is not an "
+                        "absolute path"));
   test::write(dir / "file", "x");
   CHECK_THROWS_WITH(prepare_data_dir(settings_with("BACK2BASE_DATA_DIR",
                                                    (dir / "file").string())),

@@ -208,12 +208,22 @@ TEST_CASE(
   pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {
-    ensure_extracted(target, made.files);
+    try {
+      ensure_extracted(target, made.files);
+    } catch (...) {
+      ::_exit(1);  // never back into the test runner
+    }
     ::_exit(0);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(15));
+  // Killed while it writes its staging tree, which shows it was midway.
+  bool midway = false;
+  for (int i = 0; i < 2000 && !midway; ++i) {
+    std::this_thread::sleep_for(std::chrono::microseconds(500));
+    midway = leftovers_in(dir.path());
+  }
   ::kill(child, SIGKILL);
   ::waitpid(child, nullptr, 0);
+  CHECK(midway);
   std::string now = tree_hash(target);
   CHECK((now == old_hash || now == payload_hash(made.files)));
 
