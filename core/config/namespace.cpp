@@ -76,10 +76,11 @@ std::optional<std::string> namespace_problem(std::string_view name) {
     return "it is empty";
   }
   if (name.size() > k_max_length) {
-    return "it is longer than 64 characters";
+    return "it is longer than 64 characters; shorten it";
   }
   if (name == "." || name == "..") {
-    return "\".\" and \"..\" name directories that already exist";
+    return "\".\" and \"..\" name directories that already exist; choose "
+           "another name";
   }
   auto bad = std::find_if_not(name.begin(), name.end(), allowed);
   if (bad != name.end()) {
