@@ -171,12 +171,46 @@ bool WorkspaceScan::exists(std::string_view path) const noexcept {
   return m_paths.count(path) > 0;
 }
 
+// Most detector patterns are a plain path, one top-level segment, or
+// "**/<name pattern>"; those are matched without splitting any path.
 std::vector<std::string> WorkspaceScan::glob(
     std::string_view pattern) const noexcept {
   std::vector<std::string> found;
   try {
+    if (pattern.find_first_of("*?[") == std::string_view::npos) {
+      if (exists(pattern)) {
+        found.emplace_back(pattern);
+      }
+      return found;
+    }
+    const std::string text(pattern);
+    const bool top_level = text.find('/') == std::string::npos;
+    const bool any_depth = text.starts_with("**/") &&
+                           text.find('/', 3) == std::string::npos &&
+                           text.find("**", 3) == std::string::npos;
+    // "**/*.go": a suffix to compare, no pattern to interpret.
+    const std::string_view suffix =
+        any_depth && text[3] == '*' &&
+                text.find_first_of("*?[", 4) == std::string::npos
+            ? std::string_view(text).substr(4)
+            : std::string_view();
+    const std::vector<std::string> segments = util::split(pattern, '/');
     for (const Entry& entry : m_entries) {
-      if (glob_match(pattern, entry.path)) {
+      std::size_t slash = entry.path.rfind('/');
+      bool match = false;
+      if (top_level) {
+        match = slash == std::string::npos &&
+                ::fnmatch(text.c_str(), entry.path.c_str(), FNM_PERIOD) == 0;
+      } else if (any_depth) {
+        const char* name =
+            entry.path.c_str() + (slash == std::string::npos ? 0 : slash + 1);
+        match = !suffix.empty()
+                    ? *name != '.' && std::string_view(name).ends_with(suffix)
+                    : ::fnmatch(text.c_str() + 3, name, FNM_PERIOD) == 0;
+      } else {
+        match = match_segments(segments, 0, util::split(entry.path, '/'), 0);
+      }
+      if (match) {
         found.push_back(entry.path);
       }
     }

@@ -18,8 +18,9 @@ namespace b2b::workspace {
 struct WalkLimits {
   /// How deep to go below the root: 2 sees "cmd/app/main.go".
   int max_depth = 2;
-  /// The most entries read before the walk stops.
-  std::size_t max_entries = 20000;
+  /// The most entries read before the walk stops: two levels of a large
+  /// monorepo hold a few thousand.
+  std::size_t max_entries = 10000;
 };
 
 /// Directories seen by name but never entered: dependencies, build output,

@@ -35,6 +35,7 @@ struct Project {
 TEST_CASE("glob_match: * and ? within a segment, ** across them",
           "[workspace][glob]") {
   CHECK(glob_match("*.go", "main.go"));
+  CHECK_FALSE(glob_match("**/*.go", ".hidden.go"));
   CHECK_FALSE(glob_match("*.go", "cmd/main.go"));
   CHECK(glob_match("**/*.go", "main.go"));
   CHECK(glob_match("**/*.go", "cmd/app/main.go"));
@@ -69,6 +70,24 @@ TEST_CASE(
   CHECK_FALSE(scan.truncated());
   CHECK(scan.glob("**/*.go") ==
         std::vector<std::string>{"cmd/app/main.go", "internal/x.go"});
+  // Each shape of pattern agrees with glob_match.
+  for (std::string pattern :
+       {"go.mod", "*.md", "requirements*.txt", "**/x.go", "**/*.go",
+        "**/main.g?", "cmd/*/main.go", "cmd/**", ".terraform", "**/*.json"}) {
+    std::vector<std::string> expected;
+    for (const char* path : {"go.mod", "README.md", "requirements-dev.txt",
+                             "internal/x.go", "cmd/app/main.go", ".hidden.json",
+                             "cmd", "cmd/app", "cmd/app/deep", ".terraform"}) {
+      if (scan.exists(path) && glob_match(pattern, path)) {
+        expected.push_back(path);
+      }
+    }
+    std::vector<std::string> found = scan.glob(pattern);
+    std::sort(found.begin(), found.end());
+    std::sort(expected.begin(), expected.end());
+    INFO(pattern);
+    CHECK(found == expected);
+  }
 }
 
 TEST_CASE("read_head reads the first bytes of a regular file the walk saw",
