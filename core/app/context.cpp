@@ -8,8 +8,6 @@
 
 #include <sys/stat.h>
 
-#include <cstdio>
-
 namespace b2b::app {
 namespace {
 
@@ -17,10 +15,9 @@ namespace {
 void warn_if_readable_by_others(const std::filesystem::path& file) {
   struct stat info {};
   if (::stat(file.c_str(), &info) == 0 && (info.st_mode & 077) != 0) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", info.st_mode & 07777);
     log::warning(util::quote(file.string()) + ": others can read it (mode " +
-                 mode + ") and it holds credentials; run \"chmod 600 " +
+                 util::octal_mode(info.st_mode & 07777) +
+                 ") and it holds credentials; run \"chmod 600 " +
                  file.string() + "\"");
   }
 }

@@ -30,7 +30,6 @@ class Context {
   /// returns the exit status.
   std::function<int()> action;
 
-  const config::Environment& environment() const { return *m_environment; }
 
   /// The paths, resolved on first use. Throws `Error` for a bad override.
   const config::Paths& paths();

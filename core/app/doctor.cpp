@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 
 namespace b2b::app {
@@ -88,10 +87,9 @@ Check check_env_file(Context& context) {
             "env files"};
   }
   if ((info.st_mode & 077) != 0) {
-    char mode[8];
-    std::snprintf(mode, sizeof mode, "%04o", info.st_mode & 07777);
     return {"env file", CheckStatus::warn,
-            file.string() + " has mode " + mode + ": others can read it",
+            file.string() + " has mode " +
+                util::octal_mode(info.st_mode & 07777) + ": others can read it",
             "run \"chmod 600 " + file.string() + "\""};
   }
   return {"env file", CheckStatus::pass, file.string() + " (0600)", ""};

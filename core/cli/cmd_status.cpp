@@ -3,11 +3,11 @@
 #include "core/app/status.hpp"
 #include "core/cli/commands.hpp"
 #include "core/util/json_output.hpp"
+#include "core/util/strings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
-#include <cstdio>
 #include <iostream>
 
 namespace b2b::cli {
@@ -15,12 +15,6 @@ namespace {
 
 constexpr const char* k_image_detail =
     "not checked: no runtime plugin can inspect images yet";
-
-std::string octal(unsigned mode) {
-  char text[8];
-  std::snprintf(text, sizeof text, "%04o", mode);
-  return text;
-}
 
 void print_json(const app::StatusReport& r) {
   boost::json::array managed;
@@ -35,8 +29,9 @@ void print_json(const app::StatusReport& r) {
       {"env_file",
        {{"path", r.paths.env_file().string()},
         {"exists", r.env_file_exists},
-        {"mode", r.env_file_exists ? boost::json::value(octal(r.env_file_mode))
-                                   : boost::json::value(nullptr)}}},
+        {"mode", r.env_file_exists
+                     ? boost::json::value(util::octal_mode(r.env_file_mode))
+                     : boost::json::value(nullptr)}}},
       {"payload",
        {{"path", r.paths.payload_dir().string()},
         {"state", app::payload_state(r)},
@@ -60,7 +55,7 @@ void print_json(const app::StatusReport& r) {
 
 void print_text(const app::StatusReport& r) {
   std::string env = r.env_file_exists
-                        ? " (" + octal(r.env_file_mode) + ")"
+                        ? " (" + util::octal_mode(r.env_file_mode) + ")"
                         : " (missing: \"oss-back2base install\" makes it)";
   std::string payload(app::payload_state(r));
   std::cout << "config:   " << r.paths.config_dir.string() << "\n"

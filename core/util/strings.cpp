@@ -37,6 +37,14 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
   return hex;
 }
 
+std::string octal_mode(unsigned mode) {
+  std::string text = "0000";
+  for (int i = 3; i >= 0; --i, mode >>= 3) {
+    text[static_cast<std::size_t>(i)] = static_cast<char>('0' + (mode & 07));
+  }
+  return text;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // One row of the Levenshtein table at a time.
   std::vector<std::size_t> row(b.size() + 1);

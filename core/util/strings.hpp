@@ -18,6 +18,9 @@ std::vector<std::string> split(std::string_view text, char separator);
 /// `bytes` as lowercase hexadecimal.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
 
+/// The permission bits of `mode` as chmod takes them: "0600".
+std::string octal_mode(unsigned mode);
+
 /// The bytes of `text`, for code that works on bytes.
 inline std::span<const std::uint8_t> bytes_of(std::string_view text) {
   return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};

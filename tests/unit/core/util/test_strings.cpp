@@ -28,6 +28,13 @@ TEST_CASE("split keeps empty pieces", "[util][strings]") {
   CHECK(split("", ':') == std::vector<std::string>{""});
 }
 
+TEST_CASE("octal_mode writes permission bits as chmod takes them",
+          "[util][strings]") {
+  CHECK(octal_mode(0600) == "0600");
+  CHECK(octal_mode(0644) == "0644");
+  CHECK(octal_mode(04755) == "4755");
+}
+
 TEST_CASE("quote and to_hex", "[util][strings]") {
   CHECK(quote("x y") == "\"x y\"");
   const unsigned char bytes[] = {0x00, 0xab, 0x7f};
