@@ -117,8 +117,9 @@ int launch(Context&) {
   // run) replaces this message.
   throw Error(
       "launch: starting a session is not available in this build "
-      "yet; \"oss-back2base doctor\" checks this machine, and "
-      "\"oss-back2base --help\" lists what works");
+      "yet; \"oss-back2base install\" prepares for it, \"oss-back2base "
+      "doctor\" checks this machine, and \"oss-back2base --help\" lists what "
+      "works");
 }
 
 void print_error(const Error& error) {
