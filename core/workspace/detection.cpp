@@ -68,10 +68,15 @@ std::vector<DetectorOutcome> run_detectors(
       return answer;
     });
     answers.push_back(task.get_future());
-    // Detached: one that never returns must not hold the launch. The task
-    // keeps `detector` (and so its library) and the index alive until it
-    // does return.
-    std::thread(std::move(task)).detach();
+    try {
+      // Detached: one that never returns must not hold the launch. The
+      // task keeps `detector` (and so its library) and the index alive
+      // until it does return.
+      std::thread(std::move(task)).detach();
+    } catch (const std::system_error&) {
+      // No thread to be had: the task is dropped unrun, and its future's
+      // broken promise is reported below.
+    }
   }
 
   std::vector<DetectorOutcome> outcomes;
@@ -81,14 +86,18 @@ std::vector<DetectorOutcome> run_detectors(
       outcome.problem = "it did not answer within " +
                         std::to_string(deadline.count()) + " ms";
     } else {
-      Answer answer = answers[i].get();
-      std::string nonsense = nonsense_in(answer.matches, *index);
-      if (!answer.result.ok()) {
-        outcome.problem = answer.result.message();
-      } else if (!nonsense.empty()) {
-        outcome.problem = nonsense;
-      } else {
-        outcome.matches = std::move(answer.matches);
+      try {
+        Answer answer = answers[i].get();
+        std::string nonsense = nonsense_in(answer.matches, *index);
+        if (!answer.result.ok()) {
+          outcome.problem = answer.result.message();
+        } else if (!nonsense.empty()) {
+          outcome.problem = nonsense;
+        } else {
+          outcome.matches = std::move(answer.matches);
+        }
+      } catch (const std::future_error& e) {
+        outcome.problem = std::string("it could not be run: ") + e.what();
       }
     }
     outcomes.push_back(std::move(outcome));
