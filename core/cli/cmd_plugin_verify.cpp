@@ -14,8 +14,6 @@
 namespace b2b::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 struct Options {
   std::string file;
   std::string public_key;
@@ -36,29 +34,20 @@ int verify_file(app::Context& context, const Options& options) {
     keys = context.trusted_keys();
   }
   std::string content = util::read_file(options.file);
-  std::optional<std::string> signature_text =
-      util::read_file_if_exists(options.file + ".minisig");
-  if (!signature_text) {
+  std::optional<plugin::Verdict> verdict =
+      plugin::verify_beside(util::bytes_of(content), options.file, keys);
+  if (!verdict) {
     refuse(options.file, "unsigned: no " +
                              util::quote(options.file + ".minisig") +
                              "; sign it with \"oss-back2base plugin sign\"");
   }
-  plugin::Signature signature;
-  try {
-    signature = plugin::parse_signature(*signature_text);
-  } catch (const Error& e) {
-    refuse(options.file, std::string("bad signature file: ") + e.what());
-  }
-  plugin::Verdict verdict =
-      plugin::verify(util::bytes_of(content), signature, keys,
-                     fs::path(options.file).filename().string());
-  if (!verdict.accepted()) {
-    refuse(options.file, verdict.reason);
+  if (!verdict->accepted()) {
+    refuse(options.file, verdict->reason);
   }
   std::cout << options.file << ": signature verified\n"
-            << "  signed by key " << plugin::format_key_id(signature.key_id)
-            << " (" << verdict.signer->source << ")\n"
-            << "  trusted comment: " << signature.trusted_comment << "\n";
+            << "  signed by key " << plugin::format_key_id(*verdict->key_id)
+            << " (" << verdict->signer->source << ")\n"
+            << "  trusted comment: " << verdict->trusted_comment << "\n";
   return 0;
 }
 

@@ -182,7 +182,6 @@ EnvFile EnvFile::load(const std::filesystem::path& path) {
   if (!text) {
     return file;
   }
-  file.m_exists = true;
   EnvParse parse = parse_env(*text);
   if (!parse.problems.empty()) {
     std::string message;

@@ -47,7 +47,6 @@ class EnvFile {
   static EnvFile load(const std::filesystem::path& path);
 
   const std::filesystem::path& path() const { return m_path; }
-  bool exists() const { return m_exists; }
   const std::vector<EnvEntry>& entries() const { return m_entries; }
 
   /// The last assignment of `key`, or null.
@@ -55,7 +54,6 @@ class EnvFile {
 
  private:
   std::filesystem::path m_path;
-  bool m_exists = false;
   std::vector<EnvEntry> m_entries;
 };
 

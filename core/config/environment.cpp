@@ -34,10 +34,4 @@ std::optional<std::string> Environment::get_nonempty(
   return value;
 }
 
-bool Environment::flag(std::string_view name) const {
-  std::optional<std::string> value = get(name);
-  return value && (*value == "1" || *value == "true" || *value == "yes" ||
-                   *value == "on");
-}
-
 }  // namespace b2b::config

@@ -26,9 +26,6 @@ class Environment {
   /// The value of `name` when it is set and not empty.
   std::optional<std::string> get_nonempty(std::string_view name) const;
 
-  /// True when `name` is set to "1", "true", "yes" or "on".
-  bool flag(std::string_view name) const;
-
  private:
   std::map<std::string, std::string, std::less<>> m_vars;
 };

@@ -86,8 +86,6 @@ class Settings {
   /// Logs `effective()` at debug level, one line each, secrets redacted.
   void log_effective() const;
 
-  const EnvFile& file() const { return m_file; }
-
  private:
   std::optional<Setting> lookup(std::string_view name,
                                 std::string_view environment_name,

@@ -17,13 +17,11 @@ std::filesystem::path default_public_key_path(const config::Paths& paths) {
 }
 
 PublicKey load_public_key(const std::filesystem::path& path) {
+  std::string text = util::read_file(path);  // its errors name the file
   try {
-    return parse_public_key(util::read_file(path));
+    return parse_public_key(text);
   } catch (const Error& e) {
-    std::string what = e.what();
-    throw Error(what.starts_with("\"")
-                    ? what
-                    : util::quote(path.string()) + ": " + what);
+    throw Error(util::quote(path.string()) + ": " + e.what());
   }
 }
 

@@ -26,12 +26,9 @@ constexpr const char* k_descriptor_symbol = "b2b_plugin_descriptor";
 constexpr const char* k_factory_symbol = "b2b_plugin_create";
 using Factory = sdk::Plugin*(sdk::Host&);
 
-constexpr std::size_t k_max_signature_size = 16 * 1024;
-
 // Why a plugin was not loaded; caught where its verdict is recorded.
 struct Refused {
   std::string reason;
-  bool untrusted = false;
 };
 
 std::string abi_text(unsigned major, unsigned minor) {
@@ -55,52 +52,30 @@ bool valid_text(const char* text) {
 void check_trust(const Candidate& candidate, const SealedImage& image,
                  const std::vector<TrustedKey>& keys, const Policy& policy,
                  const LoadOptions& options, PluginRecord& record) {
-  std::filesystem::path signature_path = candidate.path;
-  signature_path += ".minisig";
-  std::string file_name = candidate.path.filename().string();
-  std::error_code ignored;
-  if (!std::filesystem::exists(signature_path, ignored)) {
+  std::optional<Verdict> verdict =
+      verify_beside(image.bytes(), candidate.path, keys);
+  if (!verdict) {
     if (!options.allow_unsigned) {
-      throw Refused{"unsigned: no " + util::quote(file_name + ".minisig") +
-                        " beside it; sign it with \"oss-back2base plugin "
-                        "sign\", or pass --allow-unsigned-plugins to load it "
-                        "anyway",
-                    true};
+      throw Refused{
+          "unsigned: no " +
+          util::quote(candidate.path.filename().string() + ".minisig") +
+          " beside it; sign it with \"oss-back2base plugin sign\", "
+          "or pass --allow-unsigned-plugins to load it anyway"};
     }
     if (!policy.allow_unsigned_plugins) {
       throw Refused{"unsigned, and the administrator's policy " +
-                        util::quote(policy.source) +
-                        " forbids unsigned plugins",
-                    true};
+                    util::quote(policy.source) + " forbids unsigned plugins"};
     }
     record.unsigned_override = true;
     return;
   }
-  std::error_code size_error;
-  std::uintmax_t size = std::filesystem::file_size(signature_path, size_error);
-  if (size_error) {
-    throw Refused{"cannot read its signature file " +
-                      util::quote(signature_path.string()) + ": " +
-                      size_error.message(),
-                  true};
+  if (verdict->key_id) {
+    record.signer = format_key_id(*verdict->key_id);
   }
-  if (size > k_max_signature_size) {
-    throw Refused{"its signature file is too large to be one", true};
+  if (!verdict->accepted()) {
+    throw Refused{verdict->reason};
   }
-  Signature signature;
-  try {
-    signature = parse_signature(util::read_file(signature_path));
-  } catch (const Error& e) {
-    throw Refused{"bad signature file " + util::quote(signature_path.string()) +
-                      ": " + e.what(),
-                  true};
-  }
-  record.signer = format_key_id(signature.key_id);
-  Verdict verdict = verify(image.bytes(), signature, keys, file_name);
-  if (!verdict.accepted()) {
-    throw Refused{verdict.reason, true};
-  }
-  record.signer_source = verdict.signer->source;
+  record.signer_source = verdict->signer->source;
 }
 
 // Reads the descriptor and checks that this host can use the plugin.
@@ -270,7 +245,6 @@ PluginRegistry::Checked PluginRegistry::check(
     item.image = std::move(image);
   } catch (const Refused& refused) {
     record.reason = refused.reason;
-    record.untrusted = refused.untrusted;
   } catch (const std::exception& e) {
     record.reason = e.what();
   } catch (...) {

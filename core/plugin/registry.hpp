@@ -28,9 +28,8 @@ struct PluginRecord {
   std::filesystem::path path;
   std::string origin;
   Status status = Status::refused;
-  std::string reason;      ///< why it was refused or shadowed
-  bool untrusted = false;  ///< refused by the signature or trust checks
-  std::string signer;      ///< key ID; empty when unsigned or not checked
+  std::string reason;  ///< why it was refused or shadowed
+  std::string signer;  ///< key ID; empty when unsigned or not checked
   std::string signer_source;
   bool unsigned_override = false;  ///< loaded unsigned, by the user's leave
   bool descriptor_read = false;    ///< the fields below are known

@@ -2,6 +2,7 @@
 #include "core/plugin/signing.hpp"
 
 #include "core/util/error.hpp"
+#include "core/util/files.hpp"
 #include "core/util/strings.hpp"
 
 #include <sodium.h>
@@ -33,13 +34,6 @@ std::vector<std::uint8_t> comment_message(const Signature& signature) {
   message.insert(message.end(), signature.trusted_comment.begin(),
                  signature.trusted_comment.end());
   return message;
-}
-
-Verdict refuse(Refusal refusal, std::string reason) {
-  Verdict verdict;
-  verdict.refusal = refusal;
-  verdict.reason = std::move(reason);
-  return verdict;
 }
 
 }  // namespace
@@ -89,6 +83,14 @@ Signature sign(std::span<const std::uint8_t> data, const SecretKey& key,
 Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
                std::span<const TrustedKey> trusted,
                std::string_view file_name) {
+  Verdict verdict;
+  verdict.key_id = signature.key_id;
+  verdict.trusted_comment = signature.trusted_comment;
+  auto refuse = [&](Refusal refusal, std::string reason) {
+    verdict.refusal = refusal;
+    verdict.reason = std::move(reason);
+    return verdict;
+  };
   ensure_sodium();
   if (!signature.prehashed) {
     return refuse(Refusal::legacy_algorithm,
@@ -144,9 +146,38 @@ Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
                                 "\"oss-back2base plugin sign\", which "
                                 "record it");
   }
-  Verdict verdict;
   verdict.signer = signer;
   return verdict;
+}
+
+std::optional<Verdict> verify_beside(std::span<const std::uint8_t> data,
+                                     const std::filesystem::path& file,
+                                     std::span<const TrustedKey> trusted) {
+  constexpr std::uintmax_t k_max_size = 16 * 1024;
+  std::filesystem::path path = file;
+  path += ".minisig";
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return std::nullopt;
+  }
+  Verdict malformed;
+  malformed.refusal = Refusal::malformed;
+  std::uintmax_t size = std::filesystem::file_size(path, error);
+  if (error || size > k_max_size) {
+    malformed.reason =
+        "bad signature file " + util::quote(path.string()) + ": " +
+        (error ? error.message() : std::string("too large to be a signature"));
+    return malformed;
+  }
+  Signature signature;
+  try {
+    signature = parse_signature(util::read_file(path));
+  } catch (const Error& e) {
+    malformed.reason =
+        "bad signature file " + util::quote(path.string()) + ": " + e.what();
+    return malformed;
+  }
+  return verify(data, signature, trusted, file.filename().string());
 }
 
 }  // namespace b2b::plugin

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <ctime>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -43,6 +44,7 @@ Signature sign(std::span<const std::uint8_t> data, const SecretKey& key,
 
 /// Why a signature was not accepted.
 enum class Refusal {
+  malformed,         ///< the signature file cannot be read as one
   legacy_algorithm,  ///< the non-prehashed form, which plugins may not use
   untrusted_key,     ///< signed by a key that is not trusted
   bad_comment,       ///< the trusted comment's own signature is invalid
@@ -54,6 +56,8 @@ enum class Refusal {
 /// a message that says why in the user's words.
 struct Verdict {
   const TrustedKey* signer = nullptr;  ///< into the `trusted` span
+  std::optional<KeyId> key_id;         ///< the signature's, once read
+  std::string trusted_comment;         ///< the signature's, once read
   std::optional<Refusal> refusal;
   std::string reason;
   bool accepted() const { return !refusal.has_value(); }
@@ -64,5 +68,13 @@ struct Verdict {
 /// only memory; never blocks beyond hashing `data`.
 Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
                std::span<const TrustedKey> trusted, std::string_view file_name);
+
+/// Checks the signature file beside `file`, `<file>.minisig`, over `data`
+/// (the bytes of `file`, as the caller holds them), as `verify` does; no
+/// verdict when there is no signature file. One that cannot be read, is
+/// too large or is not a minisign signature is refused as malformed.
+std::optional<Verdict> verify_beside(std::span<const std::uint8_t> data,
+                                     const std::filesystem::path& file,
+                                     std::span<const TrustedKey> trusted);
 
 }  // namespace b2b::plugin

@@ -7,16 +7,12 @@
 
 using b2b::config::Environment;
 
-TEST_CASE("Environment tells unset from empty, and reads flags",
-          "[config][environment]") {
+TEST_CASE("Environment tells unset from empty", "[config][environment]") {
   Environment env({{"EMPTY", ""}, {"ONE", "1"}, {"NO", "no"}, {"X", "x"}});
   CHECK(env.get("EMPTY") == "");
   CHECK_FALSE(env.get_nonempty("EMPTY").has_value());
   CHECK_FALSE(env.get("UNSET").has_value());
   CHECK(env.get_nonempty("X") == "x");
-  CHECK(env.flag("ONE"));
-  CHECK_FALSE(env.flag("NO"));
-  CHECK_FALSE(env.flag("UNSET"));
 }
 
 TEST_CASE("Environment::from_process snapshots the process environment",

@@ -152,3 +152,17 @@ TEST_CASE("every known setting has a description and a unique name",
   CHECK(find_setting("BACK2BASE_PROFILE") != nullptr);
   CHECK(find_setting("NOT_A_SETTING") == nullptr);
 }
+
+TEST_CASE("Settings::flag reads yes-like values in any case",
+          "[config][settings]") {
+  Sources s;
+  s.environment["BACK2BASE_OVERVIEW"] = "TRUE";
+  s.environment["DISABLE_FIREWALL"] = "no";
+  s.file = "BACK2BASE_NO_UPDATE_CHECK=on\n";
+  Settings settings = s.settings();
+  CHECK(settings.flag("BACK2BASE_OVERVIEW"));
+  CHECK(settings.flag("BACK2BASE_NO_UPDATE_CHECK"));
+  CHECK_FALSE(settings.flag("DISABLE_FIREWALL"));
+  CHECK_FALSE(settings.flag("BACK2BASE_ALLOW_UNSIGNED_PLUGINS"));  // "0"
+  CHECK_FALSE(settings.flag("BACK2BASE_MODEL"));                   // unset
+}

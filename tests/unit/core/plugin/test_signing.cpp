@@ -2,6 +2,7 @@
 #include "core/plugin/signing.hpp"
 
 #include "core/util/strings.hpp"
+#include "test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -109,4 +110,31 @@ TEST_CASE("comment_field reads tab-separated fields", "[plugin][signature]") {
   CHECK(comment_field(comment, "timestamp") == "42");
   CHECK_FALSE(comment_field(comment, "hashed").has_value());
   CHECK_FALSE(comment_field("profile:a.so", "file").has_value());
+}
+
+TEST_CASE("verify_beside reads the signature file next to a plugin",
+          "[plugin][signature]") {
+  test::TempDir dir;
+  Setup s;
+  const auto file = dir / "detector-go.so";
+  test::write(file, s.data);
+  CHECK_FALSE(verify_beside(util::bytes_of(s.data), file, s.trusted));
+
+  test::write(file.string() + ".minisig", format_signature(s.signature));
+  std::optional<Verdict> good =
+      verify_beside(util::bytes_of(s.data), file, s.trusted);
+  REQUIRE(good);
+  CHECK(good->accepted());
+  CHECK(good->key_id == s.signer.public_key.id);
+  CHECK(good->trusted_comment == s.signature.trusted_comment);
+
+  test::write(file.string() + ".minisig", "untrusted comment: x\n");
+  std::optional<Verdict> bad =
+      verify_beside(util::bytes_of(s.data), file, s.trusted);
+  REQUIRE(bad);
+  CHECK(bad->refusal == Refusal::malformed);
+  CHECK_THAT(bad->reason, Catch::StartsWith("bad signature file \"") &&
+                              Catch::Contains("the signature line is "
+                                              "missing"));
+  CHECK_FALSE(bad->key_id);
 }
