@@ -35,12 +35,9 @@ std::string abi_text(unsigned major, unsigned minor) {
   return std::to_string(major) + "." + std::to_string(minor);
 }
 
+// A descriptor's name, read no further than a valid one could go.
 bool valid_name(const char* name) {
-  std::size_t length = name == nullptr ? 0 : ::strnlen(name, 65);
-  return length > 0 && length <= 64 &&
-         std::all_of(name, name + length, [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
+  return name != nullptr && util::is_plain_name({name, ::strnlen(name, 65)});
 }
 
 bool valid_text(const char* text) {

@@ -37,6 +37,13 @@ std::string to_hex(const unsigned char* bytes, std::size_t size) {
   return hex;
 }
 
+bool is_plain_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
 std::string octal_mode(unsigned mode) {
   std::string text = "0000";
   for (int i = 3; i >= 0; --i, mode >>= 3) {

@@ -18,6 +18,10 @@ std::vector<std::string> split(std::string_view text, char separator);
 /// `bytes` as lowercase hexadecimal.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
 
+/// Whether `name` is 1 to 64 of [a-z0-9-]: what plugin and profile names
+/// are made of.
+bool is_plain_name(std::string_view name);
+
 /// The permission bits of `mode` as chmod takes them: "0600".
 std::string octal_mode(unsigned mode);
 

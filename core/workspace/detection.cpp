@@ -2,6 +2,7 @@
 #include "core/workspace/detection.hpp"
 
 #include "core/plugin/guard.hpp"
+#include "core/util/strings.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,18 +15,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool valid_profile(const std::string& name) {
-  return !name.empty() && name.size() <= 64 &&
-         std::all_of(name.begin(), name.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
-}
-
 // Why `matches` cannot be believed, or an empty string.
 std::string nonsense_in(const std::vector<sdk::Detection>& matches,
                         const sdk::WorkspaceIndex& index) {
   for (const sdk::Detection& match : matches) {
-    if (!valid_profile(match.profile)) {
+    if (!util::is_plain_name(match.profile)) {
       return "it named a profile that cannot exist (" +
              std::to_string(match.profile.size()) + " characters)";
     }

@@ -28,6 +28,15 @@ TEST_CASE("split keeps empty pieces", "[util][strings]") {
   CHECK(split("", ':') == std::vector<std::string>{""});
 }
 
+TEST_CASE("is_plain_name: 1 to 64 of a-z, 0-9 and -", "[util][strings]") {
+  CHECK(is_plain_name("runtime-compose2"));
+  CHECK_FALSE(is_plain_name(""));
+  CHECK_FALSE(is_plain_name("Go"));
+  CHECK_FALSE(is_plain_name("a_b"));
+  CHECK(is_plain_name(std::string(64, 'a')));
+  CHECK_FALSE(is_plain_name(std::string(65, 'a')));
+}
+
 TEST_CASE("octal_mode writes permission bits as chmod takes them",
           "[util][strings]") {
   CHECK(octal_mode(0600) == "0600");
