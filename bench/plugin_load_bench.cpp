@@ -79,12 +79,7 @@ std::vector<fs::path> stage_large_plugins(const fs::path& dir,
   for (const auto& entry : fs::directory_iterator(B2B_LARGE_PLUGIN_DIR)) {
     fs::path copy = dir / entry.path().filename();
     fs::copy_file(entry.path(), copy);
-    std::string bytes = util::read_file(copy);
-    plugin::Signature signature = plugin::sign(
-        util::bytes_of(bytes), key,
-        plugin::default_trusted_comment(copy.filename().string(), 0));
-    util::write_file_atomic(copy.string() + ".minisig",
-                            plugin::format_signature(signature), 0644);
+    plugin::sign_file(copy, key);
     staged.push_back(copy);
   }
   std::sort(staged.begin(), staged.end());

@@ -54,12 +54,7 @@ int keygen(app::Context& context, const Options& options) {
   std::string password = options.without_password ? "" : new_password();
 
   plugin::KeyPair pair = plugin::generate_key_pair();
-  util::create_directories(secret_path.parent_path(), 0700);
-  util::create_directories(public_path.parent_path(), 0755);
-  util::write_file_atomic(
-      secret_path, plugin::format_secret_key(pair.secret_key, password), 0600);
-  util::write_file_atomic(public_path,
-                          plugin::format_public_key(pair.public_key), 0644);
+  plugin::write_key_pair(pair, public_path, secret_path, password);
 
   std::cout << "key " << plugin::format_key_id(pair.public_key.id) << "\n"
             << "  public key: " << public_path.string() << "\n"

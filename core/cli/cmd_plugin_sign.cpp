@@ -27,13 +27,7 @@ int sign_files(app::Context& context, const Options& options) {
                           : fs::path(options.secret_key);
   plugin::SecretKey key = plugin::load_secret_key(key_path);
   for (const std::string& file : options.files) {
-    std::string content = util::read_file(file);
-    std::string name = fs::path(file).filename().string();
-    plugin::Signature signature =
-        plugin::sign(util::bytes_of(content), key,
-                     plugin::default_trusted_comment(name, std::time(nullptr)));
-    util::write_file_atomic(file + ".minisig",
-                            plugin::format_signature(signature), 0644);
+    plugin::sign_file(file, key);
     log::info("signed " + util::quote(file) + " with key " +
               plugin::format_key_id(key.id));
   }

@@ -150,6 +150,27 @@ Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
   return verdict;
 }
 
+void sign_file(const std::filesystem::path& file, const SecretKey& key) {
+  std::string content = util::read_file(file);
+  Signature signature = sign(
+      util::bytes_of(content), key,
+      default_trusted_comment(file.filename().string(), std::time(nullptr)));
+  util::write_file_atomic(file.string() + ".minisig",
+                          format_signature(signature), 0644);
+}
+
+void write_key_pair(const KeyPair& pair,
+                    const std::filesystem::path& public_path,
+                    const std::filesystem::path& secret_path,
+                    std::string_view password) {
+  util::create_directories(secret_path.parent_path(), 0700);
+  util::create_directories(public_path.parent_path(), 0755);
+  util::write_file_atomic(secret_path,
+                          format_secret_key(pair.secret_key, password), 0600);
+  util::write_file_atomic(public_path, format_public_key(pair.public_key),
+                          0644);
+}
+
 std::optional<Verdict> verify_beside(std::span<const std::uint8_t> data,
                                      const std::filesystem::path& file,
                                      std::span<const TrustedKey> trusted) {

@@ -69,6 +69,19 @@ struct Verdict {
 Verdict verify(std::span<const std::uint8_t> data, const Signature& signature,
                std::span<const TrustedKey> trusted, std::string_view file_name);
 
+/// Signs the file `file` with `key` as `minisign -S` would, the trusted
+/// comment naming the file, and writes `<file>.minisig` (0644) atomically.
+/// Throws `Error` naming the file that could not be read or written.
+void sign_file(const std::filesystem::path& file, const SecretKey& key);
+
+/// Writes `pair` as minisign key files: the secret key 0600 (encrypted
+/// with `password` unless it is empty) in a directory made 0700 if
+/// missing, the public key 0644. Throws `Error` naming the file.
+void write_key_pair(const KeyPair& pair,
+                    const std::filesystem::path& public_path,
+                    const std::filesystem::path& secret_path,
+                    std::string_view password);
+
 /// Checks the signature file beside `file`, `<file>.minisig`, over `data`
 /// (the bytes of `file`, as the caller holds them), as `verify` does; no
 /// verdict when there is no signature file. One that cannot be read, is

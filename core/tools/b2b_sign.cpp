@@ -11,7 +11,6 @@
 #include "core/util/files.hpp"
 #include "core/util/strings.hpp"
 
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <string_view>
@@ -20,29 +19,15 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace b2b;
+using plugin::SecretKey;
 
-void keygen(const fs::path& public_path, const fs::path& secret_path) {
-  plugin::KeyPair pair = plugin::generate_key_pair();
-  util::create_directories(secret_path.parent_path(), 0700);
-  util::write_file_atomic(secret_path,
-                          plugin::format_secret_key(pair.secret_key, ""), 0600);
-  util::write_file_atomic(public_path,
-                          plugin::format_public_key(pair.public_key), 0644);
-}
-
-void sign(const fs::path& secret_path, const fs::path& file) {
-  plugin::SecretKey key = plugin::parse_secret_key(
+// The build's key is not encrypted: nobody is there to type a password.
+SecretKey read_build_key(const fs::path& secret_path) {
+  return plugin::parse_secret_key(
       util::read_file(secret_path), [&]() -> std::string {
         throw Error(util::quote(secret_path.string()) +
                     ": encrypted; the build signs with an unencrypted key");
       });
-  std::string content = util::read_file(file);
-  plugin::Signature signature =
-      plugin::sign(util::bytes_of(content), key,
-                   plugin::default_trusted_comment(file.filename().string(),
-                                                   std::time(nullptr)));
-  util::write_file_atomic(file.string() + ".minisig",
-                          plugin::format_signature(signature), 0644);
 }
 
 }  // namespace
@@ -51,9 +36,9 @@ int main(int argc, char** argv) {
   try {
     std::string_view command = argc == 4 ? argv[1] : "";
     if (command == "keygen") {
-      keygen(argv[2], argv[3]);
+      plugin::write_key_pair(plugin::generate_key_pair(), argv[2], argv[3], "");
     } else if (command == "sign") {
-      sign(argv[2], argv[3]);
+      plugin::sign_file(argv[3], read_build_key(argv[2]));
     } else {
       std::cerr << "usage: b2b-sign keygen PUBLIC SECRET | sign SECRET FILE\n";
       return 2;

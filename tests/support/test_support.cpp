@@ -8,7 +8,6 @@
 #include <fnmatch.h>
 #include <stdlib.h>
 
-#include <ctime>
 #include <stdexcept>
 
 namespace b2b::test {
@@ -52,17 +51,6 @@ void write(const fs::path& path, std::string_view content) {
 void copy(const fs::path& from, const fs::path& to) {
   fs::create_directories(to.parent_path());
   fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-}
-
-void sign_file(const fs::path& file, const plugin::SecretKey& key,
-               std::string_view signed_name) {
-  std::string name =
-      signed_name.empty() ? file.filename().string() : std::string(signed_name);
-  std::string content = util::read_file(file);
-  plugin::Signature signature =
-      plugin::sign(util::bytes_of(content), key,
-                   plugin::default_trusted_comment(name, std::time(nullptr)));
-  write(file.string() + ".minisig", plugin::format_signature(signature));
 }
 
 std::shared_ptr<const config::Settings> settings_of(

@@ -44,11 +44,6 @@ void write(const std::filesystem::path& path, std::string_view content);
 /// Copies `from` to `to`, creating `to`'s directory.
 void copy(const std::filesystem::path& from, const std::filesystem::path& to);
 
-/// Signs `file` with `key`, writing `file`.minisig; the trusted comment
-/// names `signed_name` (default: the file's own name).
-void sign_file(const std::filesystem::path& file, const plugin::SecretKey& key,
-               std::string_view signed_name = {});
-
 /// Settings from `environment` alone, as a registry takes them.
 std::shared_ptr<const config::Settings> settings_of(
     config::Environment environment = {});

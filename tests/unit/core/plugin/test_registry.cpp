@@ -30,7 +30,7 @@ struct Scenario {
       std::string_view fixture, std::string_view as,
       const SecretKey& key = test::test_keys().secret_key) {
     std::filesystem::path target = add(fixture, as);
-    test::sign_file(target, key);
+    plugin::sign_file(target, key);
     return target;
   }
   const std::vector<PluginRecord>& load() {
@@ -186,7 +186,7 @@ TEST_CASE(
   }
   SECTION("allowing unsigned plugins does not excuse a bad signature") {
     auto file = s.dir / "detector-fixture.so";
-    test::sign_file(file, test::test_keys().secret_key);
+    plugin::sign_file(file, test::test_keys().secret_key);
     flip_byte(file, 4000);
     CHECK(s.load_only().status == Status::refused);
   }

@@ -19,7 +19,8 @@ struct Loaded {
   Loaded() {
     test::copy(test::fixture_plugin("good_detector"),
                dir / "detector-fixture.so");
-    test::sign_file(dir / "detector-fixture.so", test::test_keys().secret_key);
+    plugin::sign_file(dir / "detector-fixture.so",
+                      test::test_keys().secret_key);
     registry = std::make_unique<plugin::PluginRegistry>(
         std::vector<plugin::TrustedKey>{{test::test_keys().public_key, "t"}},
         plugin::Policy{}, test::settings_of());
