@@ -27,14 +27,6 @@ std::string first_line(const std::string& text) {
   return line.empty() ? "no output" : line;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const std::string& item : items) {
-    text += (text.empty() ? "" : ", ") + item;
-  }
-  return text;
-}
-
 // The first line `argv` prints, or why there is none.
 struct Answer {
   bool ok = false;
@@ -132,7 +124,7 @@ Check check_plugins(Context& context) {
   }
   if (!refused.empty()) {
     return {"plugins", CheckStatus::warn,
-            detail + "; refused: " + joined(refused),
+            detail + "; refused: " + util::join(refused),
             "\"oss-back2base plugin list\" says why"};
   }
   return {"plugins", CheckStatus::pass, detail, ""};
@@ -188,7 +180,7 @@ Check check_credentials(Context& context) {
   if (found.size() > 1) {
     return {"credential", CheckStatus::warn,
             first + "; also configured: " +
-                joined({found.begin() + 1, found.end()}),
+                util::join({found.begin() + 1, found.end()}),
             "remove the ones you do not mean to use; the first wins"};
   }
   return {"credential", CheckStatus::pass, first, ""};
@@ -220,7 +212,7 @@ Check check_managed_settings(Context& context) {
     names.push_back(path.filename().string());
   }
   return {"managed settings", CheckStatus::pass,
-          joined(names) + " from " + managed.dir.string() +
+          util::join(names) + " from " + managed.dir.string() +
               ", mounted read-only at /etc/claude-code",
           ""};
 }

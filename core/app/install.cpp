@@ -15,18 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string_view template_text() {
-  for (const payload::PayloadFile& file : payload::embedded_payload()) {
-    if (file.path == "defaults/env.example") {
-      return {reinterpret_cast<const char*>(file.bytes.data()),
-              file.bytes.size()};
-    }
-  }
-  throw Error(
-      "the payload has no defaults/env.example; this build of "
-      "oss-back2base is broken, please report it");
-}
-
 Check extract_payload(Context& context) {
   const fs::path dir = context.paths().payload_dir();
   switch (payload::ensure_extracted(dir, payload::embedded_payload())) {
@@ -44,7 +32,8 @@ Check extract_payload(Context& context) {
 Check seed_env_file(Context& context) {
   const fs::path file = context.paths().env_file();
   util::create_directories(file.parent_path(), 0700);
-  if (!util::create_file_exclusive(file, template_text(), 0600)) {
+  if (!util::create_file_exclusive(
+          file, payload::embedded_text("defaults/env.example"), 0600)) {
     return {"env file", CheckStatus::pass, "kept " + file.string(), ""};
   }
   return {"env file", CheckStatus::pass,

@@ -158,6 +158,8 @@ int run(int argc, char** argv) {
   cli::register_status(app, context);
   cli::register_doctor(app, context);
   cli::register_plugin(app, context);
+  cli::register_plan(app, context);
+  cli::register_mcp(app, context);
 
   try {
     app.parse(argc, argv);

@@ -3,6 +3,7 @@
 #include "core/cli/commands.hpp"
 #include "core/plugin/registry.hpp"
 #include "core/util/json_output.hpp"
+#include "core/util/table.hpp"
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -75,21 +76,9 @@ void print_table(const std::vector<PluginRecord>& records) {
                                         : r.signer,
                     r.path.string()});
   }
-  std::vector<std::size_t> widths(rows[0].size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], row[i].size());
-    }
-  }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (std::size_t i = 0; i < rows[r].size(); ++i) {
-      line += rows[r][i];
-      if (i + 1 < rows[r].size()) {
-        line += std::string(widths[i] - rows[r][i].size() + 2, ' ');
-      }
-    }
-    std::cout << line << "\n";
+  std::vector<std::string> lines = util::table_lines(rows);
+  for (std::size_t r = 0; r < lines.size(); ++r) {
+    std::cout << lines[r] << "\n";
     if (r > 0) {
       const PluginRecord& record = records[r - 1];
       const std::string& note =

@@ -25,5 +25,9 @@ void register_plugin_keygen(CLI::App& plugin, app::Context& context);
 void register_plugin_sign(CLI::App& plugin, app::Context& context);
 void register_plugin_verify(CLI::App& plugin, app::Context& context);
 void register_plugin_trust(CLI::App& plugin, app::Context& context);
+void register_plan(CLI::App& app, app::Context& context);
+void register_mcp(CLI::App& app, app::Context& context);
+void register_mcp_list(CLI::App& mcp, app::Context& context);
+void register_mcp_test(CLI::App& mcp, app::Context& context);
 
 }  // namespace b2b::cli

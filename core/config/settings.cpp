@@ -61,6 +61,9 @@ constexpr SettingSpec k_settings[] = {
    "Claude Code managed settings to mount read-only; default: "
    "/etc/claude-code (Linux), /Library/Application Support/ClaudeCode "
    "(macOS)"},
+  {"BACK2BASE_ALLOW_DOMAINS", "", false, nullptr,
+   "More host names the firewall lets a session reach, comma-separated; "
+   "\"*.example.com\" allows every name under example.com"},
   {"DISABLE_FIREWALL", "0", false, nullptr,
    "1 to start without the outbound firewall: the agent can reach anything"},
   // Plugins and updates.
@@ -71,16 +74,10 @@ constexpr SettingSpec k_settings[] = {
    "1 to skip the daily check for a new release"},
   // Tokens for MCP servers: each reaches a session only when its profile
   // loads a server that needs it. From the shell, use the BACK2BASE_ name.
+  // A token named by a server the user added works the same way without
+  // being listed here.
   {"GITHUB_TOKEN", "", true, "BACK2BASE_GITHUB_TOKEN",
    "GitHub token for the github MCP server"},
-  {"DD_API_KEY", "", true, "BACK2BASE_DD_API_KEY",
-   "Datadog API key for the datadog MCP server"},
-  {"DD_APPLICATION_KEY", "", true, "BACK2BASE_DD_APPLICATION_KEY",
-   "Datadog application key for the datadog MCP server"},
-  {"TFC_TOKEN", "", true, "BACK2BASE_TFC_TOKEN",
-   "Terraform Cloud token for the terraform MCP server"},
-  {"BUILDKITE_API_TOKEN", "", true, "BACK2BASE_BUILDKITE_API_TOKEN",
-   "Buildkite token for the buildkite MCP server"},
   {"CONTEXT7_API_KEY", "", true, "BACK2BASE_CONTEXT7_API_KEY",
    "Context7 key for the context7 MCP server"},
   {"BRAVE_API_KEY", "", true, "BACK2BASE_BRAVE_API_KEY",
@@ -90,9 +87,9 @@ constexpr SettingSpec k_settings[] = {
   {"CUSTOM_API_HEADER", "", true, "BACK2BASE_CUSTOM_API_HEADER",
    "Extra HTTP header for an Anthropic-compatible gateway (\"Name: value\")"},
   {"AWS_PROFILE", "default", false, "BACK2BASE_AWS_PROFILE",
-   "AWS profile for the aws MCP server"},
+   "AWS profile for tools in the session that use the mounted ~/.aws"},
   {"AWS_REGION", "us-east-1", false, "BACK2BASE_AWS_REGION",
-   "AWS region for the aws MCP server"},
+   "AWS region for tools in the session that use the mounted ~/.aws"},
 };
 // clang-format on
 

@@ -136,6 +136,17 @@ std::optional<fs::path> swap_into_place(const fs::path& staging,
 
 }  // namespace
 
+std::string_view embedded_text(std::string_view path) {
+  for (const PayloadFile& file : embedded_payload()) {
+    if (file.path == path) {
+      return {reinterpret_cast<const char*>(file.bytes.data()),
+              file.bytes.size()};
+    }
+  }
+  throw Error("the payload has no " + std::string(path) +
+              "; this build of oss-back2base is broken, please report it");
+}
+
 unsigned mode_of(const PayloadFile& file) {
   bool script =
       file.bytes.size() >= 2 && file.bytes[0] == '#' && file.bytes[1] == '!';

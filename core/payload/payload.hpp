@@ -21,6 +21,10 @@ struct PayloadFile {
 /// The payload this binary was built with, sorted by path.
 std::span<const PayloadFile> embedded_payload();
 
+/// The text of the payload file at `path` ("defaults/profiles.json").
+/// Throws `Error` when this binary lacks it: a broken build.
+std::string_view embedded_text(std::string_view path);
+
 /// The mode a payload file is written with: 0755 for a script, else 0644.
 unsigned mode_of(const PayloadFile& file);
 

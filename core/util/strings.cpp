@@ -26,6 +26,14 @@ std::vector<std::string> split(std::string_view text, char separator) {
   }
 }
 
+std::string join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) {
+    text += (text.empty() ? "" : ", ") + item;
+  }
+  return text;
+}
+
 std::string to_hex(const unsigned char* bytes, std::size_t size) {
   static constexpr char k_digits[] = "0123456789abcdef";
   std::string hex;

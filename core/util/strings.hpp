@@ -15,6 +15,9 @@ std::string quote(std::string_view value);
 /// `text` cut at every `separator`; empty pieces are kept.
 std::vector<std::string> split(std::string_view text, char separator);
 
+/// `items` joined by ", ": how messages list names.
+std::string join(const std::vector<std::string>& items);
+
 /// `bytes` as lowercase hexadecimal.
 std::string to_hex(const unsigned char* bytes, std::size_t size);
 

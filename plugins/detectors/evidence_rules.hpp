@@ -20,8 +20,8 @@ struct Rule {
 /// No more than this many paths are kept as evidence for one rule.
 inline constexpr std::size_t k_max_evidence = 5;
 
-/// Appends every path matching `rules` to `evidence` and returns the highest
-/// confidence among the rules that matched (0 when none did).
+/// Appends every path matching `rules` to `evidence`, each once, and returns
+/// the highest confidence among the rules that matched (0 when none did).
 inline double collect(const sdk::WorkspaceIndex& index,
                       const std::vector<Rule>& rules,
                       std::vector<std::string>& evidence) {
@@ -32,8 +32,16 @@ inline double collect(const sdk::WorkspaceIndex& index,
       continue;
     }
     confidence = std::max(confidence, rule.confidence);
-    std::size_t keep = std::min(paths.size(), k_max_evidence);
-    evidence.insert(evidence.end(), paths.begin(), paths.begin() + keep);
+    std::size_t kept = 0;
+    for (std::string& path : paths) {
+      if (kept == k_max_evidence) {
+        break;
+      }
+      if (std::find(evidence.begin(), evidence.end(), path) == evidence.end()) {
+        evidence.push_back(std::move(path));
+        ++kept;
+      }
+    }
   }
   return confidence;
 }
