@@ -64,7 +64,7 @@ std::vector<AllowEntry> build_allowlist(const McpRegistry& registry,
   if (!user) {
     return list;
   }
-  std::string origin = "BACK2BASE_ALLOW_DOMAINS (" + user->where + ")";
+  std::string origin = described(*user);
   ConfigProblems problems;
   for (const std::string& domain : user_domains(user->value)) {
     if (std::optional<std::string> why = domain_pattern_problem(domain)) {

@@ -40,10 +40,9 @@ ProfileRequest profile_request(const std::optional<std::string>& flag,
     request = {*flag, "--profile"};
   } else if (std::optional<Setting> setting =
                  settings.get("BACK2BASE_PROFILE")) {
-    request = {setting->value,
-               setting->origin == Origin::default_value
-                   ? "default"
-                   : "BACK2BASE_PROFILE (" + setting->where + ")"};
+    request = {setting->value, setting->origin == Origin::default_value
+                                   ? "default"
+                                   : described(*setting)};
   }
   if (request.name == k_auto_profile || request.name == k_last_profile ||
       profiles.find(request.name) != nullptr) {
@@ -137,7 +136,7 @@ ProfileChoice choose_profiles(const ProfileRequest& request,
   if (std::optional<Setting> model = settings.get("BACK2BASE_MODEL");
       model && !model->value.empty()) {
     choice.model = model->value;
-    choice.model_origin = "BACK2BASE_MODEL (" + model->where + ")";
+    choice.model_origin = described(*model);
     return choice;
   }
   for (const std::string& name : choice.profiles) {

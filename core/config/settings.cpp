@@ -142,6 +142,20 @@ const SettingSpec* find_setting(std::string_view name) {
   return nullptr;
 }
 
+std::string described(const Setting& setting) {
+  switch (setting.origin) {
+    case Origin::flag:
+      return setting.where;
+    case Origin::environment:
+      return setting.where + " (environment)";
+    case Origin::file:
+      return setting.name + " (" + setting.where + ")";
+    case Origin::default_value:
+      break;
+  }
+  return setting.name + " (default)";
+}
+
 std::string redacted(std::string_view secret) {
   return "[redacted, " + std::to_string(secret.size()) + " characters]";
 }

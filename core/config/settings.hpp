@@ -96,6 +96,11 @@ class Settings {
   Flags m_flags;
 };
 
+/// Where `setting` came from, as messages name it: "--profile",
+/// "BACK2BASE_PROFILE (environment)", "BACK2BASE_PROFILE (<env file>:3)"
+/// or "BACK2BASE_PROFILE (default)".
+std::string described(const Setting& setting);
+
 /// The text a secret is shown as: its length and nothing of its content.
 std::string redacted(std::string_view secret);
 

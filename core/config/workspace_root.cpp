@@ -45,7 +45,7 @@ WorkspaceRoot resolve_workspace_root(const std::optional<std::string>& flag,
   }
   if (std::optional<Setting> repo = settings.get("REPO_PATH");
       repo && !repo->value.empty()) {
-    return checked(repo->value, "REPO_PATH (" + repo->where + ")", current);
+    return checked(repo->value, described(*repo), current);
   }
   process::ProcessResult git = runner.run(
       {"git", "-C", current.string(), "rev-parse", "--show-toplevel"}, 5s);

@@ -33,7 +33,8 @@ inline std::span<const std::uint8_t> bytes_of(std::string_view text) {
   return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
 }
 
-/// The number of single-character edits between `a` and `b`.
+/// The number of single-character edits between `a` and `b`, a swap of
+/// two neighbouring characters counting as one.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` if it is a plausible misspelling of it

@@ -8,7 +8,8 @@ using namespace b2b::util;
 TEST_CASE("edit_distance counts single-character edits", "[util][strings]") {
   CHECK(edit_distance("plugin", "plugin") == 0);
   CHECK(edit_distance("plgin", "plugin") == 1);
-  CHECK(edit_distance("doctro", "doctor") == 2);
+  CHECK(edit_distance("doctro", "doctor") == 1);  // a swap
+  CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("", "abc") == 3);
 }
 
