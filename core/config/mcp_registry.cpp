@@ -259,10 +259,17 @@ McpRegistry default_registry() {
 
 McpRegistry load_registry(const Paths& paths) {
   std::filesystem::path user_file = paths.state_dir / ".mcp.json";
-  if (std::optional<std::string> text = util::read_file_if_exists(user_file)) {
-    return parse_registry(JsonDocument(*text, user_file.string()), false);
+  std::optional<std::string> text = util::read_file_if_exists(user_file);
+  if (!text) {
+    return default_registry();
   }
-  return default_registry();
+  McpRegistry registry =
+      parse_registry(JsonDocument(*text, user_file.string()), false);
+  McpRegistry defaults = default_registry();
+  for (McpServer& server : registry.servers) {
+    server.own = defaults.find(server.name) == nullptr;
+  }
+  return registry;
 }
 
 boost::json::object session_config(const McpRegistry& registry,

@@ -30,6 +30,7 @@ struct McpServer {
   std::vector<std::string> optional_variables;  ///< ${NAME:-default}s
   std::string package;  ///< "npm:NAME@VERSION", if given
   std::string description;
+  bool own = false;           ///< not one of the payload's: the user added it
   int line = 0;               ///< where it starts in its file
   boost::json::object entry;  ///< as written, without our keys
 
@@ -56,7 +57,8 @@ McpRegistry parse_registry(const JsonDocument& document, bool from_defaults);
 /// The payload's default registry.
 McpRegistry default_registry();
 
-/// `<state>/.mcp.json` when it exists, else the payload's default.
+/// `<state>/.mcp.json` when it exists, else the payload's default. A
+/// server of the user's file that the default lacks is marked `own`.
 McpRegistry load_registry(const Paths& paths);
 
 /// Claude Code's MCP configuration for a session that loads `names` (each

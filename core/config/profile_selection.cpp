@@ -116,11 +116,11 @@ ProfileChoice choose_profiles(const ProfileRequest& request,
       add_once(wanted, server);
     }
   }
-  // A server the user added by hand and no profile names is theirs: every
-  // session loads it.
+  // A server the user added by hand and no profile names is loaded by
+  // every session: they added it to use it.
   std::vector<std::string> named = named_servers(profiles);
   for (const McpServer& server : registry.servers) {
-    if (!contains(named, server.name)) {
+    if (server.own && !contains(named, server.name)) {
       add_once(wanted, server.name);
     }
   }

@@ -44,8 +44,8 @@ struct ProfileChoice {
   ProfileRequest request;
   std::vector<std::string> profiles;  ///< united, in file order
   std::string reason;                 ///< how they were chosen
-  /// Core servers, then each profile's, then the user's own servers (in
-  /// the registry but named by no profile), each once.
+  /// Core servers, then each profile's, then the user's own servers
+  /// (added to the registry by hand and named by no profile), each once.
   std::vector<std::string> servers;
   std::vector<DroppedServer> dropped;        ///< named but not in the registry
   std::vector<std::string> unknown_matches;  ///< detected, no such profile

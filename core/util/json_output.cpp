@@ -3,6 +3,9 @@
 
 #include <boost/json.hpp>
 
+#include <charconv>
+#include <cmath>
+
 namespace b2b::util {
 namespace {
 
@@ -29,6 +32,13 @@ void print(const boost::json::value& value, std::string& out, int depth) {
       print(element, out, depth + 1);
     }
     out += "\n" + closing + "]";
+  } else if (value.is_double() && std::isfinite(value.get_double())) {
+    // Plain decimals ("0.35", "1"), not Boost's exponent form ("3.5E-1"),
+    // the shortest that reads back as the same number.
+    char text[32];
+    auto end = std::to_chars(text, text + sizeof text, value.get_double(),
+                             std::chars_format::fixed);
+    out.append(text, end.ptr);
   } else {
     out += boost::json::serialize(value);
   }

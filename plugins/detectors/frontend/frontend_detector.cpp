@@ -12,7 +12,8 @@ class FrontendDetector final : public b2b::sdk::WorkspaceDetector {
     static const std::vector<b2b::detectors::Rule> k_rules = {
         {"vite.config.*", 1.0},    {"next.config.*", 1.0},
         {"webpack.config.*", 1.0}, {"tsconfig.json", 0.9},
-        {"package.json", 0.8},     {"**/*.tsx", 0.8},
+        {"package.json", 0.8},     {"**/tsconfig.json", 0.8},
+        {"**/package.json", 0.7},  {"**/*.tsx", 0.8},
         {"**/*.ts", 0.6}};
     return b2b::detectors::detect_by_rules(workspace, "frontend", k_rules,
                                            matches);

@@ -131,6 +131,8 @@ TEST_CASE("no sequence of profiles rewrites the user's registry",
 
   McpRegistry registry = load_registry(paths);
   REQUIRE(registry.find("mine") != nullptr);
+  CHECK(registry.find("mine")->own);
+  CHECK_FALSE(registry.find("git")->own);
   ProfileSet profiles = load_profiles(paths, registry.names());
   for (const char* name :
        {"go", "infra", "minimal", "full", "python", "minimal", "research"}) {

@@ -11,12 +11,18 @@ using namespace b2b::config;
 namespace {
 
 McpRegistry registry() {
-  return parse_registry(JsonDocument(R"({"mcpServers": {
+  McpRegistry registry = parse_registry(JsonDocument(R"({"mcpServers": {
       "filesystem": {"command": "fs"}, "git": {"command": "git-mcp"},
       "docs": {"command": "docs"}, "cloud": {"command": "cloud"},
-      "web": {"command": "web"}, "mine": {"command": "my-own"}}})",
-                                     "reg.json"),
-                        false);
+      "web": {"command": "web"}, "mine": {"command": "my-own"},
+      "unused": {"command": "unused"}}})",
+                                                     "reg.json"),
+                                        false);
+  // As load_registry marks a server the payload's registry lacks.
+  for (McpServer& server : registry.servers) {
+    server.own = server.name == "mine";
+  }
+  return registry;
 }
 
 ProfileSet profiles() {

@@ -24,3 +24,9 @@ TEST_CASE("pretty_json indents by two spaces and escapes strings",
         "}\n");
   CHECK(boost::json::parse(b2b::util::pretty_json(value)) == value);
 }
+
+TEST_CASE("pretty_json writes numbers as plain decimals", "[util][json]") {
+  boost::json::value value = {0.7, 1.0, 0.351359, 12.5, -3};
+  CHECK(b2b::util::pretty_json(value) ==
+        "[\n  0.7,\n  1,\n  0.351359,\n  12.5,\n  -3\n]\n");
+}
