@@ -21,12 +21,16 @@ namespace {
 
 constexpr std::size_t k_max_head = 64 * 1024;
 
-// A directory's entries, sorted, so that the walk's order is stable.
+// A directory's first entries, sorted, so that the walk's order is stable
+// wherever the cap does not cut it.
 struct Listing {
   std::vector<std::pair<std::string, unsigned char>> names;
+  bool more = false;  ///< the directory holds more than were read
 };
 
-Listing list(int dir_fd) {
+// Reads at most `budget` entries of `dir_fd`: a directory of a million
+// files costs no more than the cap.
+Listing list(int dir_fd, std::size_t budget) {
   Listing listing;
   int fd = ::dup(dir_fd);
   DIR* dir = fd >= 0 ? ::fdopendir(fd) : nullptr;
@@ -38,9 +42,14 @@ Listing list(int dir_fd) {
   }
   while (const dirent* entry = ::readdir(dir)) {
     std::string_view name = entry->d_name;
-    if (name != "." && name != "..") {
-      listing.names.emplace_back(name, entry->d_type);
+    if (name == "." || name == "..") {
+      continue;
     }
+    if (listing.names.size() == budget) {
+      listing.more = true;
+      break;
+    }
+    listing.names.emplace_back(name, entry->d_type);
   }
   ::closedir(dir);
   std::sort(listing.names.begin(), listing.names.end());
@@ -65,9 +74,10 @@ unsigned char type_of(int dir_fd, const std::string& name,
 
 // Opens `path` below `root_fd` without following any symbolic link on the
 // way, so that a directory swapped for a link after the walk leads nowhere.
-int open_beneath(int root_fd, const std::string& path) {
+int open_beneath(int root_fd, const std::string& path,
+                 int flags = O_RDONLY | O_NONBLOCK) {
   open_how how{};
-  how.flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK;
+  how.flags = static_cast<unsigned>(flags | O_CLOEXEC | O_NOFOLLOW);
   how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
   long fd = ::syscall(SYS_openat2, root_fd, path.c_str(), &how, sizeof how);
   if (fd >= 0 || errno != ENOSYS) {
@@ -114,7 +124,8 @@ WorkspaceScan::WorkspaceScan(const std::filesystem::path& root,
                              WalkLimits limits)
     // The root may be a link: the user chose it. Nothing below it is
     // followed.
-    : m_root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+    : m_root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)),
+      m_limits(limits) {
   if (m_root_fd < 0) {
     throw Error(util::quote(root.string()) +
                 ": cannot read the workspace: " + std::strerror(errno));
@@ -139,13 +150,10 @@ WorkspaceScan::~WorkspaceScan() {
 // neighbours.
 void WorkspaceScan::walk(int dir_fd, const std::string& prefix, int depth,
                          const WalkLimits& limits) {
-  Listing listing = list(dir_fd);
+  Listing listing = list(dir_fd, limits.max_entries - m_entries.size());
+  m_truncated = m_truncated || listing.more;
   std::vector<std::string> subdirectories;
   for (const auto& [name, reported] : listing.names) {
-    if (m_entries.size() >= limits.max_entries) {
-      m_truncated = true;
-      return;
-    }
     unsigned char type = type_of(dir_fd, name, reported);
     m_entries.push_back({prefix + name, type == DT_REG});
     if (type == DT_DIR && depth < limits.max_depth &&
@@ -161,14 +169,51 @@ void WorkspaceScan::walk(int dir_fd, const std::string& prefix, int depth,
     }
     walk(child, prefix + name + "/", depth + 1, limits);
     ::close(child);
-    if (m_truncated) {
+    if (m_entries.size() >= limits.max_entries) {
+      m_truncated = true;
       return;
     }
   }
 }
 
 bool WorkspaceScan::exists(std::string_view path) const noexcept {
-  return m_paths.count(path) > 0;
+  return m_paths.count(path) > 0 || on_disk(path).has_value();
+}
+
+// Only when the walk stopped at its cap: what it left out may still be
+// there, and a detector asking for "go.mod" by name must not miss it in a
+// directory of a million files. The path is held to the walk's rules.
+std::optional<bool> WorkspaceScan::on_disk(
+    std::string_view path) const noexcept {
+  if (!m_truncated || path.empty() || path.front() == '/') {
+    return std::nullopt;
+  }
+  try {
+    std::vector<std::string> segments = util::split(path, '/');
+    if (static_cast<int>(segments.size()) > m_limits.max_depth + 1) {
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+      const std::string& segment = segments[i];
+      if (segment.empty() || segment == "." || segment == ".." ||
+          (i + 1 < segments.size() && is_skipped_directory(segment))) {
+        return std::nullopt;
+      }
+    }
+    int fd = open_beneath(m_root_fd, std::string(path), O_PATH);
+    if (fd < 0) {
+      return std::nullopt;
+    }
+    struct stat info {};
+    int status = ::fstat(fd, &info);
+    ::close(fd);
+    if (status != 0) {
+      return std::nullopt;
+    }
+    return S_ISREG(info.st_mode);
+  } catch (...) {
+    return std::nullopt;
+  }
 }
 
 // Most detector patterns are a plain path, one top-level segment, or
@@ -225,10 +270,12 @@ std::optional<std::string> WorkspaceScan::read_head(
   try {
     auto entry = std::find_if(m_entries.begin(), m_entries.end(),
                               [&](const Entry& e) { return e.path == path; });
-    if (entry == m_entries.end() || !entry->regular_file) {
+    bool regular = entry != m_entries.end() ? entry->regular_file
+                                            : on_disk(path).value_or(false);
+    if (!regular) {
       return std::nullopt;
     }
-    int fd = open_beneath(m_root_fd, entry->path);
+    int fd = open_beneath(m_root_fd, std::string(path));
     if (fd < 0) {
       return std::nullopt;
     }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -49,7 +50,9 @@ class WorkspaceScan final : public sdk::WorkspaceIndex {
 
   /// How many entries the walk saw.
   std::size_t size() const { return m_entries.size(); }
-  /// True when the walk stopped at `max_entries`.
+  /// True when the walk stopped at `max_entries`. Paths asked for by name
+  /// are then also looked up on disk, within the same bounds, so that a
+  /// manifest is found in a directory too large to read.
   bool truncated() const { return m_truncated; }
 
  private:
@@ -59,8 +62,13 @@ class WorkspaceScan final : public sdk::WorkspaceIndex {
   };
   void walk(int dir_fd, const std::string& prefix, int depth,
             const WalkLimits& limits);
+  /// Whether `path`, which the walk did not see, is on disk within the
+  /// walk's bounds (true: a regular file); none when it is not, or when
+  /// the walk was complete and so already knows.
+  std::optional<bool> on_disk(std::string_view path) const noexcept;
 
   int m_root_fd = -1;
+  WalkLimits m_limits;
   std::vector<Entry> m_entries;
   std::unordered_set<std::string_view> m_paths;
   bool m_truncated = false;

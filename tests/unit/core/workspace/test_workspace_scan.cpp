@@ -121,6 +121,56 @@ TEST_CASE("the walk stops at its cap, even in a huge directory",
   CHECK(scan.truncated());
 }
 
+TEST_CASE("a walk cut short still finds a manifest asked for by name",
+          "[workspace]") {
+  Project p;
+  for (int i = 0; i < 3000; ++i) {
+    ::close(::open((p.dir / ("a" + std::to_string(i))).c_str(),
+                   O_CREAT | O_WRONLY, 0644));
+  }
+  WorkspaceScan scan(p.dir.path(), WalkLimits{2, 100});
+  REQUIRE(scan.truncated());
+  CHECK(scan.exists("go.mod"));
+  CHECK(scan.glob("go.mod") == std::vector<std::string>{"go.mod"});
+  CHECK(scan.read_head("go.mod", 7) == "content");
+  CHECK(scan.exists("cmd/app/main.go"));
+  CHECK(scan.exists("cmd/app/deep"));
+  // The walk's bounds hold for what is looked up by name.
+  CHECK_FALSE(scan.exists("cmd/app/deep/too_deep.go"));
+  CHECK_FALSE(scan.exists("node_modules/pkg/index.js"));
+  CHECK_FALSE(scan.exists(".git/config"));
+  CHECK_FALSE(scan.exists("loop/go.mod"));
+  CHECK_FALSE(scan.exists("outside/hostname"));
+  CHECK_FALSE(scan.read_head("link.txt", 10).has_value());
+  CHECK_FALSE(scan.exists("../" + p.dir.path().filename().string()));
+  CHECK_FALSE(scan.exists("/etc/hostname"));
+  CHECK_FALSE(scan.exists("missing.toml"));
+  CHECK_FALSE(scan.read_head("cmd", 10).has_value());
+}
+
+TEST_CASE("a directory of a million entries costs no more than the cap",
+          "[workspace][large]") {
+  // On tmpfs where there is one: a million files on a disk take a minute.
+  std::filesystem::path base = std::filesystem::exists("/dev/shm")
+                                   ? "/dev/shm"
+                                   : std::filesystem::temp_directory_path();
+  std::string pattern = (base / "b2b-million-XXXXXX").string();
+  REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+  std::filesystem::path root = pattern;
+  for (int i = 0; i < 1000000; ++i) {
+    ::close(::open((root / ("f" + std::to_string(i))).c_str(),
+                   O_CREAT | O_WRONLY, 0644));
+  }
+  test::write(root / "pyproject.toml", "[project]\nname = \"big\"\n");
+
+  WorkspaceScan scan(root);
+  CHECK(scan.size() == WalkLimits{}.max_entries);
+  CHECK(scan.truncated());
+  CHECK(scan.exists("pyproject.toml"));
+  CHECK(scan.read_head("pyproject.toml", 9) == "[project]");
+  std::filesystem::remove_all(root);
+}
+
 TEST_CASE("the walk names a workspace it cannot open", "[workspace]") {
   test::TempDir dir;
   const std::string missing = (dir / "missing").string();
