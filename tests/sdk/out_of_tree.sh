@@ -54,3 +54,31 @@ jq -e '.plugins[] | select(.name == "rust") |
 [ "$(jq '[.plugins[] | select(.status == "loaded")] | length' \
      "$SCRATCH/list.json")" -eq 9 ] ||
   fail "the installed tree should load its 8 plugins and the example"
+
+# The detector changes what a launch would load: a Rust crate matches the
+# "rust" profile the user adds, and nothing else is asked of them.
+work="$SCRATCH/crate"
+mkdir -p "$work/src"
+touch "$work/Cargo.toml" "$work/src/main.rs"
+"$b2b" plan -r "$work" --json >"$SCRATCH/plan.json"
+jq -e '.profile.profiles == ["general"] and
+       .profile.unknown_matches == ["rust"]' "$SCRATCH/plan.json" >/dev/null ||
+  fail "without a rust profile, plan should fall back to general"
+state="$HOME/.config/back2base/state"
+mkdir -p "$state"
+cat >"$state/profiles.json" <<'JSON'
+{
+  "core": ["filesystem", "git"],
+  "profiles": {
+    "rust": {"description": "Rust crates", "servers": ["context7", "fetch"]},
+    "general": {"description": "Anything", "servers": ["fetch"]}
+  }
+}
+JSON
+"$b2b" plan -r "$work" --json >"$SCRATCH/plan.json"
+jq -e '.profile.profiles == ["rust"] and
+       ([.detection.detectors[] | select(.detector == "rust") | .matches[0]] ==
+        [{"profile": "rust", "confidence": 1,
+          "evidence": ["Cargo.toml"]}]) and
+       ([.servers[].name] == ["filesystem", "git", "context7", "fetch"])' \
+  "$SCRATCH/plan.json" >/dev/null || fail "the rust detector should pick rust"

@@ -46,7 +46,8 @@ TEST_CASE(
   CHECK(checks[1].detail == "needs GITHUB_TOKEN, which is not set");
 }
 
-TEST_CASE("--server must name a server of the registry", "[mcp][check]") {
+TEST_CASE("a server named for testing must be in the registry",
+          "[mcp][check]") {
   try {
     check_servers(registry(), config::Settings(), std::string("githb"),
                   std::chrono::seconds(1));
