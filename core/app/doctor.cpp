@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/app/doctor.hpp"
 
+#include "core/app/plan.hpp"
+#include "core/config/mcp_registry.hpp"
+#include "core/config/profiles.hpp"
 #include "core/config/settings.hpp"
 #include "core/config/state.hpp"
 #include "core/payload/payload.hpp"
@@ -200,6 +203,19 @@ Check check_payload(Context& context) {
           "run \"oss-back2base install\" (a launch also refreshes it)"};
 }
 
+// The registry and the profiles a launch reads, checked whole: a mistake
+// in either stops every launch, so doctor names it first.
+Check check_profiles(Context& context) {
+  config::McpRegistry registry = config::load_registry(context.paths());
+  config::ProfileSet profiles =
+      config::load_profiles(context.paths(), known_servers(registry));
+  return {"profiles", CheckStatus::pass,
+          std::to_string(profiles.profiles.size()) + " profiles from " +
+              profiles.source + ", " + std::to_string(registry.servers.size()) +
+              " servers from " + registry.source,
+          ""};
+}
+
 Check check_managed_settings(Context& context) {
   config::ManagedSettings managed =
       config::probe_managed_settings(context.settings());
@@ -292,6 +308,7 @@ std::vector<Check> run_doctor(Context& context,
     checks.push_back(
         check("credential", [&] { return check_credentials(context); }));
   }
+  checks.push_back(check("profiles", [&] { return check_profiles(context); }));
   checks.push_back(check("managed settings",
                          [&] { return check_managed_settings(context); }));
   checks.push_back(check_firewall_prerequisites());

@@ -40,3 +40,14 @@ echo '{"allow_unsigned_plugins": maybe}' >"$BACK2BASE_MANAGED_DIR/policy.json"
 run 1 doctor
 has "$OUT" \
   "[fail] plugin policy: $BACK2BASE_MANAGED_DIR/policy.json:1: not valid JSON"
+
+# A registry or profiles.json that would stop every launch is named by line.
+rm "$BACK2BASE_MANAGED_DIR/policy.json"
+state="$HOME/.config/back2base/state"
+printf '{"core": [],\n "profiles": {"go": {"description": "Go",\n  "servers": ["fecth"]}}}\n' \
+  >"$state/profiles.json"
+run 1 doctor
+has "$OUT" "[fail] profiles: $state/profiles.json:3: unknown MCP server \"fecth\"; did you mean \"fetch\"?"
+rm "$state/profiles.json"
+"$B2B" doctor >"$OUT" 2>"$ERR" || true
+has "$OUT" "[pass] profiles: 9 profiles from embedded defaults/profiles.json, 9 servers from $state/.mcp.json"
