@@ -124,7 +124,7 @@ void bench_plan(const fs::path& root, const std::string& label, int runs) {
           out.at("detection").at("milliseconds").to_number<double>());
     }
     profiles.clear();
-    for (const auto& name : out.at("profile").at("profiles").as_array()) {
+    for (const auto& name : out.at("profile").at("matched").as_array()) {
       profiles += (profiles.empty() ? "" : ",") + std::string(name.as_string());
     }
   }

@@ -22,7 +22,7 @@ namespace json = boost::json;
 struct Row {
   const config::McpServer* server;
   std::vector<std::pair<std::string, bool>> variables;  ///< name, is set
-  std::vector<std::string> profiles;  ///< empty: every one (the user's own)
+  std::vector<std::string> profiles;  ///< that name it
   bool core = false;                  ///< in every profile as a core server
 };
 
@@ -76,7 +76,7 @@ int list_servers(app::Context& context, bool json_output) {
                          {"egress", egress},
                          {"profiles", in},
                          {"core", row.core},
-                         {"yours", row.profiles.empty()}});
+                         {"yours", row.server->own}});
     }
     std::cout << util::pretty_json({{"source", registry.source},
                                     {"from_defaults", registry.from_defaults},
@@ -95,7 +95,9 @@ int list_servers(app::Context& context, bool json_output) {
     table.push_back(
         {row.server->name, row.server->transport, row.server->display(),
          joined(variables, "-"), joined(row.server->egress, "-"),
-         row.core ? "all (core)" : joined(row.profiles, "all (yours)")});
+         row.core ? "all (core)"
+                  : joined(row.profiles,
+                           row.server->own ? "all (yours)" : "none")});
   }
   for (const std::string& line : util::table_lines(table)) {
     std::cout << line << "\n";

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -53,15 +54,31 @@ json::object detection_json(const app::DetectionReport& d) {
           {"detectors", detectors}};
 }
 
-json::object choice_json(const config::ProfileChoice& c) {
+// The profile in effect and why: the detectors' evidence for each profile
+// that was united.
+json::object profile_json(const config::ProfileChoice& c,
+                          const app::DetectionReport& d) {
+  json::array evidence;
+  for (const workspace::DetectorOutcome& outcome : d.outcomes) {
+    for (const sdk::Detection& match : outcome.matches) {
+      if (std::find(c.profiles.begin(), c.profiles.end(), match.profile) !=
+          c.profiles.end()) {
+        evidence.push_back({{"profile", match.profile},
+                            {"detector", outcome.detector},
+                            {"confidence", match.confidence},
+                            {"paths", strings(match.evidence)}});
+      }
+    }
+  }
   json::array dropped;
   for (const config::DroppedServer& server : c.dropped) {
     dropped.push_back({{"name", server.name}, {"reason", server.reason}});
   }
   return {{"requested", c.request.name},
           {"origin", c.request.origin},
-          {"profiles", strings(c.profiles)},
+          {"matched", strings(c.profiles)},
           {"reason", c.reason},
+          {"evidence", evidence},
           {"unknown_matches", strings(c.unknown_matches)},
           {"dropped_servers", dropped}};
 }
@@ -100,7 +117,7 @@ void print_json(const app::Plan& plan) {
                         : json::value({{"name", nullptr},
                                        {"problem", plan.namespace_problem}})},
       {"detection", detection_json(plan.detection)},
-      {"profile", choice_json(plan.choice)},
+      {"profile", profile_json(plan.choice, plan.detection)},
       {"model",
        {{"name", plan.choice.model ? json::value(*plan.choice.model)
                                    : json::value(nullptr)},
@@ -153,7 +170,7 @@ void print_text(const app::Plan& plan) {
   std::cout << "profile:   "
             << (choice.profiles.empty() ? "(none)"
                                         : util::join(choice.profiles))
-            << " (" << choice.reason << "; " << choice.request.origin << ")\n";
+            << " (" << choice.reason << ")\n";
   for (const std::string& name : choice.unknown_matches) {
     std::cout << "  a detector matched " << name << ", which "
               << plan.profiles_source << " lacks; ignored\n";

@@ -38,8 +38,8 @@ ProfileRequest profile_request(const std::optional<std::string>& flag,
   ProfileRequest request{std::string(k_auto_profile), "default"};
   if (flag) {
     request = {*flag, "--profile"};
-  } else if (std::optional<Setting> setting =
-                 settings.get("BACK2BASE_PROFILE")) {
+  } else if (std::optional<Setting> setting = settings.get("BACK2BASE_PROFILE");
+             setting && !setting->value.empty()) {
     request = {setting->value, setting->origin == Origin::default_value
                                    ? "default"
                                    : described(*setting)};
@@ -97,16 +97,17 @@ ProfileChoice choose_profiles(const ProfileRequest& request,
         choice.profiles.push_back(profile.name);
       }
     }
+    const std::string from = "auto from " + request.origin;
     if (!choice.profiles.empty()) {
-      choice.reason =
-          "auto: the workspace matched " + util::join(choice.profiles);
+      choice.reason = "detected, " + from;
     } else if (profiles.find(k_fallback_profile) != nullptr) {
       choice.profiles = {std::string(k_fallback_profile)};
-      choice.reason = "auto: no detector matched, so general";
+      choice.reason = "nothing detected, " + from;
     } else {
       choice.reason =
-          "auto: no detector matched and there is no general "
-          "profile, so the core servers alone";
+          "nothing detected and no general profile, so the "
+          "core servers alone; " +
+          from;
     }
   }
 

@@ -13,7 +13,7 @@ touch "$work/go.mod" "$work/cmd/api/main.go" "$work/web/package.json"
 (cd "$work/cmd" && "$B2B" plan) >"$OUT" 2>"$ERR" || fail "plan"
 has "$OUT" "workspace: $work (git root)"
 has "$OUT" "namespace: shop (the directory name)"
-has "$OUT" "profile:   go, frontend (auto: the workspace matched go, frontend; default)"
+has "$OUT" "profile:   go, frontend (detected, auto from default)"
 has "$OUT" "model:     Claude Code's default"
 has "$OUT" "servers:   from embedded defaults/mcp.json"
 has "$OUT" "not loaded: needs GITHUB_TOKEN; set it in the env file"
@@ -31,8 +31,13 @@ jq -e '.workspace.origin == "--repo" and .detection.ran and
   ([.detection.detectors[] | select(.detector == "go") | .matches[0]] ==
    [{"profile": "go", "confidence": 1, "evidence":
      ["go.mod", "cmd/api/main.go"]}]) and
-  .profile.profiles == ["go", "frontend"] and
+  .profile.matched == ["go", "frontend"] and
   .profile.requested == "auto" and
+  .profile.evidence == [
+    {"profile": "frontend", "detector": "frontend", "confidence": 0.7,
+     "paths": ["web/package.json"]},
+    {"profile": "go", "detector": "go", "confidence": 1,
+     "paths": ["go.mod", "cmd/api/main.go"]}] and
   ([.servers[] | select(.loaded) | .name] ==
    ["filesystem", "git", "context7", "fetch", "sequential-thinking"]) and
   ([.allowlist[].domain] == ["api.anthropic.com", "mcp.context7.com"]) and
@@ -50,7 +55,7 @@ lacks "$ERR" "ghp_never_shown"
 
 # A named profile needs no detection; BACK2BASE_MODEL beats a pin.
 run 0 plan -r "$work" --profile minimal --json
-jq -e '(.detection.ran | not) and .profile.profiles == ["minimal"] and
+jq -e '(.detection.ran | not) and .profile.matched == ["minimal"] and
   ([.servers[].name] == ["filesystem", "git"]) and
   .profile.origin == "--profile"' "$OUT" >/dev/null ||
   fail "plan --profile minimal"
@@ -62,7 +67,7 @@ has "$OUT" "model:     haiku (BACK2BASE_MODEL (environment))"
 # An empty workspace gets general.
 mkdir -p "$SCRATCH/empty"
 run 0 plan -r "$SCRATCH/empty"
-has "$OUT" "profile:   general (auto: no detector matched, so general; default)"
+has "$OUT" "profile:   general (nothing detected, auto from default)"
 
 # Unknown names are refused with the valid ones and a near miss.
 run 2 plan -r "$work" --profile pyhton
@@ -76,11 +81,14 @@ has "$ERR" "error: --repo: \"$SCRATCH/missing\": No such file or directory"
 
 # last: what this namespace used before, else auto.
 run 0 plan -r "$work" --profile last
-has "$OUT" "auto: the workspace matched go, frontend; --profile, nothing remembered for this namespace"
+has "$OUT" "profile:   go, frontend (detected, auto from --profile, nothing remembered for this namespace)"
 mkdir -p "$state"
 echo '{"namespaces": {"shop": {"profile": "infra"}}}' >"$state/last-profile.json"
 run 0 plan -r "$work" --profile last
-has "$OUT" "profile:   infra (named by --profile, remembered for this namespace"
+has "$OUT" "profile:   infra (named by --profile, remembered for this namespace)"
+# An empty BACK2BASE_PROFILE is no choice at all.
+BACK2BASE_PROFILE= run 0 plan -r "$SCRATCH/empty"
+has "$OUT" "profile:   general (nothing detected, auto from default)"
 
 # The user's additions to the allowlist, from the env file, by line.
 mkdir -p "$HOME/.config/back2base"
@@ -111,6 +119,6 @@ printf '{"core": [], "profiles": {"go": {"description": "Go", "servers": ["fetch
   >"$state/profiles.json"
 run 0 plan -r "$work" --json
 jq -e --arg source "$state/profiles.json" '.profiles_source == $source and
-  .profile.profiles == ["go"] and .profile.unknown_matches == ["frontend"] and
+  .profile.matched == ["go"] and .profile.unknown_matches == ["frontend"] and
   ([.servers[].name] == ["fetch"])' "$OUT" >/dev/null ||
   fail "plan with the user's profiles.json"

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # A third party's view of the SDK: install oss-back2base into a scratch
-# prefix, build sdk/examples/minimal-detector out of tree against it with
+# prefix, build sdk/examples/detector-rust out of tree against it with
 # find_package(back2base-sdk), sign it with a key of its own, trust that
 # key, and see the installed binary load it beside the first-party plugins.
 set -euo pipefail
@@ -16,7 +16,7 @@ cmake --install "$B2B_BUILD_DIR" --prefix "$SCRATCH/prefix" >/dev/null
 b2b="$SCRATCH/prefix/bin/oss-back2base"
 
 # Nothing of the source tree on the way: the example is copied elsewhere.
-cp -r "$B2B_SOURCE_DIR/sdk/examples/minimal-detector" "$SCRATCH/src"
+cp -r "$B2B_SOURCE_DIR/sdk/examples/detector-rust" "$SCRATCH/src"
 [ "$(grep -vc '^#' "$SCRATCH/src/CMakeLists.txt")" -le 4 ] ||
   fail "the example's CMakeLists.txt should stay a few lines"
 cmake -S "$SCRATCH/src" -B "$SCRATCH/build" \
@@ -61,7 +61,7 @@ work="$SCRATCH/crate"
 mkdir -p "$work/src"
 touch "$work/Cargo.toml" "$work/src/main.rs"
 "$b2b" plan -r "$work" --json >"$SCRATCH/plan.json"
-jq -e '.profile.profiles == ["general"] and
+jq -e '.profile.matched == ["general"] and
        .profile.unknown_matches == ["rust"]' "$SCRATCH/plan.json" >/dev/null ||
   fail "without a rust profile, plan should fall back to general"
 state="$HOME/.config/back2base/state"
@@ -76,7 +76,7 @@ cat >"$state/profiles.json" <<'JSON'
 }
 JSON
 "$b2b" plan -r "$work" --json >"$SCRATCH/plan.json"
-jq -e '.profile.profiles == ["rust"] and
+jq -e '.profile.matched == ["rust"] and
        ([.detection.detectors[] | select(.detector == "rust") | .matches[0]] ==
         [{"profile": "rust", "confidence": 1,
           "evidence": ["Cargo.toml"]}]) and

@@ -104,7 +104,7 @@ TEST_CASE("auto unites every matched profile in file order",
   CHECK(choice.unknown_matches == std::vector<std::string>{"rust"});
   CHECK(choice.servers == std::vector<std::string>{"filesystem", "git", "cloud",
                                                    "web", "docs", "mine"});
-  CHECK(choice.reason == "auto: the workspace matched infra, go");
+  CHECK(choice.reason == "detected, auto from default");
   // infra pins nothing; go's pin is the first.
   CHECK(choice.model == "opus");
   CHECK(choice.model_origin == "pinned by profile go");
