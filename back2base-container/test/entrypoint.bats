@@ -1,0 +1,129 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: Apache-2.0
+# The agent's start-up, outside a container: its steps in order, Claude
+# Code started with the sandbox's flags, and never without the firewall.
+# It runs as an unprivileged user here, as it does after its root step.
+
+setup() {
+  # Not under BATS_TEST_TMPDIR, whose parents the unprivileged user cannot
+  # enter.
+  root=$(mktemp -d /tmp/b2b-entrypoint.XXXXXX)
+  export HOME="$root/home" B2B_SESSION="$root/session"
+  export B2B_FIREWALL_STATE="$root/firewall" B2B_CLAUDE="$root/claude"
+  export B2B_RESOLV_CONF="$root/resolv.conf"
+  export B2B_DEFAULTS="$BATS_TEST_DIRNAME/../defaults"
+  export BACK2BASE_NAMESPACE=shop BACK2BASE_PROFILE=go B2B_FIREWALL_TIMEOUT=1
+  mkdir -p "$HOME/.claude" "$B2B_SESSION" "$B2B_FIREWALL_STATE"
+  printf 'api.anthropic.com\n*.example.org\n' >"$B2B_SESSION/allowlist"
+  echo "nameserver 127.0.0.1" >"$B2B_RESOLV_CONF"
+  echo '{"mcpServers": {"git": {"command": "git-mcp-server"}}}' \
+    >"$B2B_SESSION/mcp.json"
+  printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/claude.args"\n' "$root" \
+    >"$B2B_CLAUDE"
+  chmod +x "$B2B_CLAUDE"
+  entrypoint="$BATS_TEST_DIRNAME/../agent/entrypoint.sh"
+  user=()
+  if [ "$(id -u)" = 0 ]; then
+    chown -R nobody "$root"
+    chmod 755 "$root"
+    user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+  fi
+}
+
+teardown() {
+  rm -rf "$root"
+}
+
+firewall_ready() {
+  printf 'firewall=on\nipv6=on\nnetns=%s\n' "$(readlink /proc/self/ns/net)" \
+    >"$B2B_FIREWALL_STATE/ready"
+}
+
+@test "the steps run in order and Claude Code gets the sandbox's flags" {
+  firewall_ready
+  BACK2BASE_VERBOSE=1 run "${user[@]}" "$entrypoint" -p "hello" --model haiku
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'back2base: %s\n' "seeding ~/.claude" \
+    "writing the session's MCP configuration" \
+    "writing the session's settings" "rendering CLAUDE.md" \
+    "waiting for the firewall" "starting Claude Code")" ]
+  [ "$(cat "$root/claude.args")" = "$(printf '%s\n' \
+    --permission-mode bypassPermissions \
+    --mcp-config "$HOME/.cache/back2base/mcp.json" --strict-mcp-config \
+    --settings "$HOME/.cache/back2base/settings.json" -p hello \
+    --model haiku)" ]
+  [ -f "$HOME/.claude/.back2base-seeded" ]
+  jq -e '.mcpServers.git' "$HOME/.cache/back2base/mcp.json"
+  jq -e '.statusLine.command | endswith("/statusline.sh")' \
+    "$HOME/.cache/back2base/settings.json"
+}
+
+@test "without the firewall's word, Claude Code is never started" {
+  echo "the self-test failed: FAIL: TCP to 192.0.2.1 port 443 is refused" \
+    >"$B2B_FIREWALL_STATE/failed"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"error: firewall: the self-test failed"*"Claude Code was not started"* ]]
+  [ ! -e "$root/claude.args" ]
+
+  rm "$B2B_FIREWALL_STATE/failed"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"firewall: not ready after 1 s; Claude Code was not started"* ]]
+  [ ! -e "$root/claude.args" ]
+}
+
+@test "rules in another namespace, or none, do not count as ready" {
+  printf 'firewall=on\nnetns=net:[1]\n' >"$B2B_FIREWALL_STATE/ready"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"in another network namespace"* ]]
+  echo "firewall=disabled" >"$B2B_FIREWALL_STATE/ready"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"did not ask for DISABLE_FIREWALL=1"* ]]
+  [ ! -e "$root/claude.args" ]
+}
+
+@test "a resolver other than the sidecar's stops the start" {
+  firewall_ready
+  echo "nameserver 127.0.0.11" >"$B2B_RESOLV_CONF"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"does not name the sidecar's resolver"* ]]
+  [ ! -e "$root/claude.args" ]
+}
+
+@test "DISABLE_FIREWALL=1 starts without it, and says so" {
+  DISABLE_FIREWALL=1 run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"warning: DISABLE_FIREWALL=1"*"NOT filtered"* ]]
+  [ -e "$root/claude.args" ]
+  grep -q "Firewall: OFF" "$HOME/.claude/CLAUDE.md"
+}
+
+@test "the user's status line and CLAUDE.md text are theirs to keep" {
+  firewall_ready
+  echo '{"statusLine": {"type": "command", "command": "mine"}}' \
+    >"$HOME/.claude/settings.json"
+  printf '# My notes\n\nAlways run make lint.\n' >"$HOME/.claude/CLAUDE.md"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 0 ]
+  [ "$(cat "$HOME/.cache/back2base/settings.json")" = "{}" ]
+  run "${user[@]}" "$entrypoint"
+  claude_md=$(cat "$HOME/.claude/CLAUDE.md")
+  [[ "$claude_md" == "# My notes"$'\n\n'"Always run make lint."$'\n\n'"<!-- back2base:begin"* ]]
+  [ "$(grep -c 'back2base:begin' <<<"$claude_md")" -eq 1 ]
+  [[ "$claude_md" == *'  - `*.example.org`'* ]]
+  [[ "$claude_md" == *"Project namespace: shop."* ]]
+  [[ "$claude_md" == *"MCP servers loaded: git."* ]]
+}
+
+@test "a session MCP configuration that is not one stops the start" {
+  firewall_ready
+  echo '{"servers": []}' >"$B2B_SESSION/mcp.json"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 1 ]
+  [[ "$output" == *"$B2B_SESSION/mcp.json: not an MCP configuration"* ]]
+  [ ! -e "$root/claude.args" ]
+}
