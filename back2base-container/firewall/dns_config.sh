@@ -25,6 +25,9 @@ bind-interfaces
 user=$B2B_DNS_USER
 no-resolv
 no-hosts
+# The engine's resolver first, as resolv.conf lists them: under Podman the
+# host's resolvers follow it, and must not answer for container names.
+strict-order
 no-poll
 cache-size=1000
 # Answers are cached for at most a minute, far less than a set entry lives,

@@ -30,6 +30,7 @@ setup() {
 @test "nothing else is forwarded: no resolv.conf, no default server" {
   run b2b_dns_config "web a.example.com" 127.0.0.11
   [[ "$output" == *$'\nno-resolv\n'* ]]
+  [[ "$output" == *$'\nstrict-order\n'* ]]
   ! grep -qE '^server=[^/]' <<<"$output"
 }
 

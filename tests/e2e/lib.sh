@@ -121,7 +121,7 @@ e2e_start_sidecar() {
   echo "nameserver 127.0.0.1" >"$dir/session/resolv.conf"
   "$ENGINE" run -d --name "$E2E_NAME-$name" --label "$E2E_NAME" \
     --network "$E2E_NAME" --cap-drop ALL "${caps[@]}" --cap-add NET_RAW \
-    --cap-add SETUID --cap-add SETGID \
+    --cap-add NET_BIND_SERVICE --cap-add SETUID --cap-add SETGID \
     -v "$dir/session:/run/back2base/session:ro" \
     -v "$dir/firewall:/run/back2base/firewall" \
     --entrypoint /usr/bin/tini "$IMAGE" -- /opt/back2base/firewall/sidecar.sh \
@@ -163,13 +163,14 @@ e2e_run_agent() {
     $(e2e_agent_flags "$sidecar") "$IMAGE" "$@"
 }
 
-# A command where the agent's would run, as the agent: SIDECAR COMMAND...
+# A command run by the agent's real start-up in Claude Code's place:
+# SIDECAR COMMAND...
 e2e_probe() {
   local sidecar=$1
   shift
   # shellcheck disable=SC2046
   timeout 60 "$ENGINE" run --rm $(e2e_agent_flags "$sidecar") \
-    --user "$E2E_UID:$E2E_UID" --entrypoint "$1" "$IMAGE" "${@:2}"
+    -e B2B_CLAUDE=/support/as_agent.sh "$IMAGE" "$@"
 }
 
 # A command in a container on the same network with no firewall at all.

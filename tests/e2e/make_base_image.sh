@@ -34,5 +34,6 @@ if command -v docker >/dev/null && docker info >/dev/null 2>&1 &&
 fi
 if command -v podman >/dev/null &&
    ! podman image exists "$tag" 2>/dev/null; then
-  podman import "$tarball" "$tag" >/dev/null
+  podman import "$tarball" "$tag" >/dev/null 2>&1 ||
+    { echo "make_base_image: podman import failed" >&2; exit 1; }
 fi
