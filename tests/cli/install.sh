@@ -16,7 +16,7 @@ install() { run "$expected" install "$@"; }
 install
 has "$OUT" "[pass] payload: extracted to $payload"
 has "$OUT" "[pass] env file: created $config/env (0600) from the template"
-has "$OUT" "[pass] state: seeded 4 default(s) into $config/state"
+has "$OUT" "[pass] state: seeded 9 default(s) into $config/state"
 has "$OUT" "[pass] data directory: plans/ and memories/ ready in $SCRATCH/data"
 has "$OUT" "[warn] image: not built"
 [ "$(stat -c %a "$config")" = 700 ] || fail "the config dir should be 0700"
