@@ -18,6 +18,8 @@ runtime="${HOME:-/home/agent}/.cache/back2base"
 
 # shellcheck source=seed.sh
 source "$here/seed.sh"
+# shellcheck source=../firewall/allowlist.sh
+source "$here/../firewall/allowlist.sh"
 
 say() { [ -z "${BACK2BASE_VERBOSE:-}" ] || echo "back2base: $*" >&2; }
 die() {
@@ -84,12 +86,14 @@ write_settings() {
 }
 
 render_claude_md() {
-  local allowlist="" servers
-  if [ -r "$session/allowlist" ]; then
-    allowlist=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
-      -e 's/^[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*$/  - `\1`/' \
-      "$session/allowlist")
-  fi
+  local allowlist="" servers kind name
+  # A list the firewall refuses stops the session there; here it is
+  # only not shown.
+  while read -r kind name; do
+    [ -n "$name" ] || continue
+    allowlist+="${allowlist:+$'\n'}  - \`$name\`"
+    [ "$kind" = web ] || allowlist+=" (git over SSH)"
+  done < <(b2b_read_allowlist "$session/allowlist" 2>/dev/null || true)
   servers=$(jq -r '.mcpServers | keys | join(", ")' "$runtime/mcp.json")
   local firewall_state="on, tested before this session started"
   [ "${DISABLE_FIREWALL:-}" != 1 ] || firewall_state="OFF (DISABLE_FIREWALL=1)"

@@ -9,6 +9,10 @@
 # order, duplicates dropped; it names every bad line on stderr and then
 # fails, printing nothing.
 
+# The ipset that the addresses of one kind of entry (web or ssh) of one
+# family (4 or 6) go into: dnsmasq fills it, the rules match it.
+b2b_set_name() { echo "b2b-$1$2"; }
+
 # The reason NAME cannot be allowed, or nothing when it can.
 b2b_name_problem() {
   local name=$1 bare=$1 label

@@ -7,13 +7,11 @@
 # that rotate are followed, and stale ones age out.
 #
 # b2b_dns_config ENTRIES UPSTREAM... prints the configuration; ENTRIES is
-# b2b_read_allowlist's output, UPSTREAMs are resolver addresses.
+# b2b_read_allowlist's output, UPSTREAMs are resolver addresses. Needs
+# allowlist.sh.
 
 B2B_DNS_USER=${B2B_DNS_USER:-b2b-dns}
 B2B_DNS_LOG=${B2B_DNS_LOG:-/run/back2base/firewall/dns.log}
-
-# The ipset names of one family for one kind of entry.
-b2b_set_name() { echo "b2b-$1$2"; }  # kind (web|ssh), family (4|6)
 
 b2b_dns_config() {
   local entries=$1

@@ -14,7 +14,7 @@
 # in unless it belongs to a connection made from inside.
 #
 # b2b_ruleset FAMILY UPSTREAM... prints the rules; FAMILY is 4 or 6 and
-# the UPSTREAMs are that family's resolver addresses.
+# the UPSTREAMs are that family's resolver addresses. Needs allowlist.sh.
 
 B2B_NFLOG_GROUP=5
 
@@ -63,8 +63,8 @@ RULES
   done
   cat <<RULES
 -A OUTPUT -o lo -j ACCEPT
--A OUTPUT -p tcp -m multiport --dports 80,443 -m set --match-set b2b-web$family dst -j ACCEPT
--A OUTPUT -p tcp --dport 22 -m set --match-set b2b-ssh$family dst -j ACCEPT
+-A OUTPUT -p tcp -m multiport --dports 80,443 -m set --match-set $(b2b_set_name web "$family") dst -j ACCEPT
+-A OUTPUT -p tcp --dport 22 -m set --match-set $(b2b_set_name ssh "$family") dst -j ACCEPT
 -A OUTPUT -j B2B-REFUSED
 -A B2B-REFUSED -j NFLOG --nflog-group $B2B_NFLOG_GROUP --nflog-prefix b2b-refused
 -A B2B-REFUSED -p tcp -j REJECT --reject-with tcp-reset

@@ -4,6 +4,7 @@
 # dnsmasq, given it, answers as the firewall needs.
 
 setup() {
+  source "$BATS_TEST_DIRNAME/../firewall/allowlist.sh"
   source "$BATS_TEST_DIRNAME/../firewall/dns_config.sh"
 }
 

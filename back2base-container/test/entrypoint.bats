@@ -14,7 +14,7 @@ setup() {
   export B2B_DEFAULTS="$BATS_TEST_DIRNAME/../defaults"
   export BACK2BASE_NAMESPACE=shop BACK2BASE_PROFILE=go B2B_FIREWALL_TIMEOUT=1
   mkdir -p "$HOME/.claude" "$B2B_SESSION" "$B2B_FIREWALL_STATE"
-  printf 'api.anthropic.com\n*.example.org\n' >"$B2B_SESSION/allowlist"
+  printf 'api.anthropic.com\n*.example.org\nssh:github.com\n' >"$B2B_SESSION/allowlist"
   echo "nameserver 127.0.0.1" >"$B2B_RESOLV_CONF"
   echo '{"mcpServers": {"git": {"command": "git-mcp-server"}}}' \
     >"$B2B_SESSION/mcp.json"
@@ -115,6 +115,7 @@ firewall_ready() {
   [[ "$claude_md" == "# My notes"$'\n\n'"Always run make lint."$'\n\n'"<!-- back2base:begin"* ]]
   [ "$(grep -c 'back2base:begin' <<<"$claude_md")" -eq 1 ]
   [[ "$claude_md" == *'  - `*.example.org`'* ]]
+  [[ "$claude_md" == *'  - `github.com` (git over SSH)'* ]]
   [[ "$claude_md" == *"Project namespace: shop."* ]]
   [[ "$claude_md" == *"MCP servers loaded: git."* ]]
 }

@@ -6,6 +6,7 @@
 
 setup() {
   export B2B_DNS_USER=b2b-dns
+  source "$BATS_TEST_DIRNAME/../firewall/allowlist.sh"
   source "$BATS_TEST_DIRNAME/../firewall/ruleset.sh"
 }
 
