@@ -58,16 +58,25 @@ for run in $(seq "$runs"); do
     echo "run $run: Claude Code's stand-in never started" >&2
     exit 1
   }
-  started=$(nanos "$E2E_NAME-$name")
+  sidecar=$(nanos "$E2E_NAME-$name")
+  agent=$(nanos "$E2E_NAME-$name-agent")
+  ready=$(stat -c %.9Y "$dir/firewall/ready" | tr -d .)
   exec_at=$(cat "$E2E/workspace/exec")
-  results+=("$(( (exec_at - started) / 1000000 )) $(( (started - before) / 1000000 ))")
+  results+=("$(( (exec_at - sidecar) / 1000000 )) \
+$(( (ready - sidecar) / 1000000 )) $(( (exec_at - agent) / 1000000 )) \
+$(( (sidecar - before) / 1000000 )) $(( (agent - sidecar) / 1000000 ))")
   "$ENGINE" rm -f "$E2E_NAME-$name" "$E2E_NAME-$name-agent" >/dev/null
 done
 
-sorted=$(printf '%s\n' "${results[@]}" | sort -n)
-median() { awk -v col="$1" '{print $col}' <<<"$sorted" | sort -n |
-           awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "session start on $ENGINE, ${#allowed[@]} allowlist entries ($runs runs; ms)"
-printf '  %-44s %6s\n' "container start to Claude Code's exec (median)" \
-  "$(median 1)" "slowest" "$(awk '{print $1}' <<<"$sorted" | tail -1)" \
-  "the engine creating the sidecar (median)" "$(median 2)"
+median() {  # COLUMN
+  printf '%s\n' "${results[@]}" | awk -v col="$1" '{print $col}' | sort -n |
+    awk '{a[NR]=$1} END {print a[int((NR+1)/2)] " (slowest " a[NR] ")"}'
+}
+echo "session start on $ENGINE, ${#allowed[@]} allowlist entries" \
+  "($runs runs; medians, ms)"
+printf '  %-50s %s\n' \
+  "first container's start to Claude Code's exec" "$(median 1)" \
+  "sidecar: start to rules applied and self-tested" "$(median 2)" \
+  "agent: start to Claude Code's exec" "$(median 3)" \
+  "the engine: creating and starting the sidecar" "$(median 4)" \
+  "the engine: from the sidecar's start to the agent's" "$(median 5)"

@@ -58,35 +58,10 @@ keep_claude_json() {
   ln -sfn "$kept" "$HOME/.claude.json"
 }
 
-write_mcp_config() {
-  mkdir -p -m 0700 "$runtime"
-  local source="$session/mcp.json"
-  if [ ! -e "$source" ]; then
-    echo '{"mcpServers": {}}' >"$runtime/mcp.json"
-    return
-  fi
-  jq -e '.mcpServers | type == "object"' "$source" >/dev/null 2>&1 ||
-    die "$source: not an MCP configuration with \"mcpServers\"; the CLI" \
-      "writes it for each session"
-  cp "$source" "$runtime/mcp.json"
-}
-
-# Our defaults for this session only, as a settings layer: the user's
-# settings.json is never written, and a status line of theirs wins.
-write_settings() {
-  local user="$HOME/.claude/settings.json" status_line=true
-  if [ -f "$user" ] && jq -e 'has("statusLine")' "$user" >/dev/null 2>&1
-  then
-    status_line=false
-  fi
-  jq -n --argjson status_line "$status_line" \
-    --arg command "$here/statusline.sh" \
-    'if $status_line then {statusLine: {type: "command", command: $command,
-       padding: 0}} else {} end' >"$runtime/settings.json"
-}
-
-render_claude_md() {
-  local allowlist="" servers kind name
+# The MCP configuration, the settings layer and CLAUDE.md, in that order,
+# by one process: see session_files.py.
+write_session_files() {
+  local allowlist="" kind name
   # A list the firewall refuses stops the session there; here it is
   # only not shown.
   while read -r kind name; do
@@ -94,13 +69,12 @@ render_claude_md() {
     allowlist+="${allowlist:+$'\n'}  - \`$name\`"
     [ "$kind" = web ] || allowlist+=" (git over SSH)"
   done < <(b2b_read_allowlist "$session/allowlist" 2>/dev/null || true)
-  servers=$(jq -r '.mcpServers | keys | join(", ")' "$runtime/mcp.json")
   local firewall_state="on, tested before this session started"
   [ "${DISABLE_FIREWALL:-}" != 1 ] || firewall_state="OFF (DISABLE_FIREWALL=1)"
-  python3 "$here/render_claude_md.py" "$here/CLAUDE.md.template" \
-    "$HOME/.claude/CLAUDE.md" \
+  python3 "$here/session_files.py" "$session" "$runtime" "$HOME/.claude" \
+    "$here/CLAUDE.md.template" "$here/statusline.sh" \
     "allowlist=${allowlist:-  - (none)}" "firewall=$firewall_state" \
-    "profile=${BACK2BASE_PROFILE:-unknown}" "servers=${servers:-none}" \
+    "profile=${BACK2BASE_PROFILE:-unknown}" \
     "namespace=${BACK2BASE_NAMESPACE:-unknown}"
 }
 
@@ -147,12 +121,7 @@ fi
 say "seeding ~/.claude"
 b2b_seed_state "$defaults" "$HOME/.claude" >/dev/null
 keep_claude_json
-say "writing the session's MCP configuration"
-write_mcp_config
-say "writing the session's settings"
-write_settings
-say "rendering CLAUDE.md"
-render_claude_md
+write_session_files
 say "waiting for the firewall"
 wait_for_firewall
 say "starting Claude Code"
