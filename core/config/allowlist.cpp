@@ -3,8 +3,12 @@
 
 #include "core/config/config_problems.hpp"
 #include "core/config/domain_pattern.hpp"
+#include "core/util/strings.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <variant>
 
 namespace b2b::config {
 namespace {
@@ -44,14 +48,59 @@ std::vector<std::string> user_domains(const std::string& value) {
   return out;
 }
 
+/// Why a value cannot be allowed.
+struct Problem {
+  std::string what;
+};
+
+/// The host of an endpoint's URL ("https://gw.example:8443/v1" gives
+/// "gw.example"), or why it has none the firewall could allow.
+std::variant<std::string, Problem> url_host(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) {
+    return Problem{util::quote(url) +
+                   " is not a URL; give it whole, like "
+                   "\"https://gateway.example/\""};
+  }
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/?#"));
+  if (std::size_t at = host.rfind('@'); at != std::string_view::npos) {
+    host.remove_prefix(at + 1);
+  }
+  if (!host.starts_with('[')) {
+    host = host.substr(0, host.find(':'));
+  }
+  std::string name = normalise_domain(host);
+  std::optional<std::string> why =
+      name.starts_with('*') ? std::optional<std::string>(util::quote(name) +
+                                                         " is not a host name")
+                            : domain_pattern_problem(name);
+  if (why) {
+    return Problem{"its host: " + *why};
+  }
+  return name;
+}
+
 }  // namespace
 
 std::vector<AllowEntry> build_allowlist(const McpRegistry& registry,
                                         const std::vector<std::string>& servers,
                                         const Settings& settings) {
   std::vector<AllowEntry> list;
+  ConfigProblems problems;
   for (const char* domain : k_claude_code_domains) {
     add(list, domain, "Claude Code");
+  }
+  // The endpoint Claude Code is sent to instead, when there is one.
+  std::optional<Setting> endpoint =
+      settings.get("BACK2BASE_ANTHROPIC_BASE_URL");
+  if (endpoint && !endpoint->value.empty()) {
+    std::variant<std::string, Problem> host = url_host(endpoint->value);
+    if (const std::string* name = std::get_if<std::string>(&host)) {
+      add(list, *name, described(*endpoint));
+    } else {
+      problems.add(described(*endpoint), std::get<Problem>(host).what);
+    }
   }
   for (const std::string& name : servers) {
     if (const McpServer* server = registry.find(name)) {
@@ -60,17 +109,14 @@ std::vector<AllowEntry> build_allowlist(const McpRegistry& registry,
       }
     }
   }
-  std::optional<Setting> user = settings.get("BACK2BASE_ALLOW_DOMAINS");
-  if (!user) {
-    return list;
-  }
-  std::string origin = described(*user);
-  ConfigProblems problems;
-  for (const std::string& domain : user_domains(user->value)) {
-    if (std::optional<std::string> why = domain_pattern_problem(domain)) {
-      problems.add(origin, *why);
-    } else {
-      add(list, domain, origin);
+  if (std::optional<Setting> user = settings.get("BACK2BASE_ALLOW_DOMAINS")) {
+    std::string origin = described(*user);
+    for (const std::string& domain : user_domains(user->value)) {
+      if (std::optional<std::string> why = domain_pattern_problem(domain)) {
+        problems.add(origin, *why);
+      } else {
+        add(list, domain, origin);
+      }
     }
   }
   problems.throw_if_any();

@@ -101,6 +101,12 @@ has "$OUT" "*.corp.example     BACK2BASE_ALLOW_DOMAINS ($env_file:2)"
 printf 'BACK2BASE_ALLOW_DOMAINS=10.0.0.0/8\n' >"$env_file"
 run 1 plan -r "$work" --profile minimal
 has "$ERR" "error: BACK2BASE_ALLOW_DOMAINS ($env_file:1): \"10.0.0.0/8\" is a network or a path"
+# A gateway's host is Claude Code's endpoint, so it is allowed too.
+printf 'BACK2BASE_ANTHROPIC_BASE_URL=https://llm.corp.example/v1\n' >"$env_file"
+run 0 plan -r "$work" --profile minimal --json
+jq -e --arg origin "BACK2BASE_ANTHROPIC_BASE_URL ($env_file:1)" \
+  '.allowlist[1] == {"domain": "llm.corp.example", "origins": [$origin]}' \
+  "$OUT" >/dev/null || fail "plan should allow the gateway's host"
 rm "$env_file"
 
 # The user's profiles.json replaces the payload's; its mistakes are named

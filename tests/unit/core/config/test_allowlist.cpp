@@ -69,3 +69,44 @@ TEST_CASE("bad user entries are all reported with where they came from",
     CHECK_THAT(message, !Catch::Contains("ok.example\""));
   }
 }
+
+TEST_CASE("the host of BACK2BASE_ANTHROPIC_BASE_URL is Claude Code's too",
+          "[config][allowlist]") {
+  std::vector<AllowEntry> list = build_allowlist(
+      registry(), {},
+      with_env({{"BACK2BASE_ANTHROPIC_BASE_URL",
+                 "https://user@Gateway.Corp.example:8443/anthropic/v1?x=1"}}));
+  REQUIRE(list.size() == 2);
+  CHECK(list[1].domain == "gateway.corp.example");
+  CHECK(list[1].origins ==
+        std::vector<std::string>{"BACK2BASE_ANTHROPIC_BASE_URL (environment)"});
+  // Empty is unset.
+  CHECK(build_allowlist(registry(), {},
+                        with_env({{"BACK2BASE_ANTHROPIC_BASE_URL", ""}}))
+            .size() == 1);
+}
+
+TEST_CASE("an endpoint the firewall cannot allow by name is an error",
+          "[config][allowlist]") {
+  for (const auto& [url, why] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"gateway.example", "\"gateway.example\" is not a URL"},
+           {"http://10.0.0.5:8080/", "its host: \"10.0.0.5\" is an address"},
+           {"http://[fd00::1]/", "its host: \"[fd00::1]\" has a port or is"},
+           {"https://*.example.com/", "its host: \"*.example.com\" is not"}}) {
+    CAPTURE(url);
+    try {
+      build_allowlist(registry(), {},
+                      with_env({{"BACK2BASE_ANTHROPIC_BASE_URL", url},
+                                {"BACK2BASE_ALLOW_DOMAINS", "10.0.0.1"}}));
+      FAIL("accepted");
+    } catch (const Error& e) {
+      std::string message = e.what();
+      CHECK_THAT(message,
+                 Catch::Contains(
+                     "BACK2BASE_ANTHROPIC_BASE_URL (environment): " + why));
+      // Every problem at once.
+      CHECK_THAT(message, Catch::Contains("\"10.0.0.1\" is an address"));
+    }
+  }
+}
