@@ -66,7 +66,8 @@ publish() {  # NAME VALUE: a file the agent may read, replaced whole
 }
 
 mkdir -p "$state"
-rm -f "$state/ready" "$state/failed" "$state/refused" "$B2B_DNS_LOG"
+rm -f "$state/ready" "$state/failed" "$state/refused" "$state/refused.log" \
+  "$B2B_DNS_LOG"
 
 if [ "${DISABLE_FIREWALL:-}" = 1 ]; then
   echo "oss-back2base: warning: firewall: DISABLE_FIREWALL=1, so this" \
@@ -120,6 +121,12 @@ if ! report=$(setpriv --reuid=nobody --regid=nogroup --clear-groups \
   fail "the self-test failed: $(grep -m1 '^FAIL' <<<"$report")"
 fi
 [ -z "${B2B_FIREWALL_VERBOSE:-}" ] || printf '%s\n' "$report" >&2
+
+# From here on, every refusal is the session's: counted from zero, and
+# each written to refused.log.
+iptables -w -Z B2B-REFUSED
+[ "$ipv6" = off ] || ip6tables -w -Z B2B-REFUSED
+python3 "$here/refused_log.py" "$B2B_NFLOG_GROUP" "$state/refused.log" &
 
 publish ready "$(printf 'firewall=on\nipv6=%s\nnetns=%s\nentries=%s' \
   "$ipv6" "$(readlink /proc/self/ns/net)" "$(wc -l <<<"$entries")")"

@@ -70,7 +70,7 @@ bounding=$(sed -n 's/^CapBnd:\t//p' <<<"$capabilities")
 [ $(( 0x$bounding & (3 << 12) )) -eq 0 ] ||
   fail "the agent's bounding set keeps NET_ADMIN or NET_RAW: $bounding"
 
-step "the sidecar counts what it refused"
+step "the sidecar counts and logs what it refused"
 # It publishes the count every 2 s; the attempts above were refused.
 counted=0
 for _ in $(seq 50); do
@@ -79,6 +79,13 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 [ "$counted" -gt 0 ] || fail "no refused attempt was counted in 10 s"
+refused_log=$(cat "$E2E/fw/firewall/refused.log")
+expect "$refused_log" "tcp $FORBIDDEN4 port 80"
+expect "$refused_log" "tcp $FORBIDDEN6 port 80"
+expect "$refused_log" "udp $FORBIDDEN4 port 5353"
+expect "$refused_log" "udp $FORBIDDEN6 port 5353"
+# The self-test's own attempts are not the session's.
+[[ "$refused_log" != *"192.0.2.1"* ]] || fail "the self-test was logged"
 
 # --- a broken firewall ---------------------------------------------------
 step "a sidecar without NET_ADMIN stops the session before Claude starts"
