@@ -74,6 +74,13 @@ e2e_build_image() {
   [ "$("$ENGINE" image inspect -f \
      '{{index .Config.Labels "org.back2base.payload-hash"}}' "$IMAGE")" = \
     "$hash" ] || { echo "FAIL: the image lacks the payload's hash"; exit 1; }
+  # Images of earlier payloads are of no more use; each is large.
+  local stale
+  for stale in $("$ENGINE" images --format '{{.Repository}}:{{.Tag}}' |
+                 grep -E '(^|/)back2base-session:e2e-' |
+                 grep -v ":e2e-${hash:0:16}\$"); do
+    "$ENGINE" rmi "$stale" >/dev/null 2>&1 || true
+  done
 }
 
 e2e_address() {  # CONTAINER FAMILY
