@@ -8,6 +8,8 @@ function(b2b_embed_payload out dir)
   file(GLOB_RECURSE files LIST_DIRECTORIES false CONFIGURE_DEPENDS
        RELATIVE "${dir}" "${dir}/*")
   list(FILTER files EXCLUDE REGEX "^test/")
+  # Bytecode a test run left behind is not the payload.
+  list(FILTER files EXCLUDE REGEX "(^|/)__pycache__/")
   list(SORT files)
   set(assembly "")
   set(table "")
