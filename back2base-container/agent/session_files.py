@@ -1,44 +1,21 @@
-#!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Writes the session's own files, in this order, in one process (each
-JSON tool started apart costs more than all of the work):
-  1. the MCP configuration Claude Code loads: the CLI's filtered copy,
-     checked, or none;
-  2. a settings layer for this session alone (--settings): our status line,
-     unless the user's settings.json has one; their file is never written;
-  3. CLAUDE.md: this project's template rendered into the user's file
-     between two markers, what they wrote around it kept as it is.
-Every file is written atomically.
-
-  session_files.py SESSION RUNTIME CLAUDE_DIR TEMPLATE STATUS_LINE KEY=VALUE...
+"""The session's own files, each written atomically:
+  - the MCP configuration Claude Code loads: the CLI's filtered copy,
+    checked, or none;
+  - a settings layer for this session alone (--settings): our status line,
+    unless the user's settings.json has one; their file is never written;
+  - CLAUDE.md: this project's template rendered into the user's file
+    between two markers, what they wrote around it kept as it is.
 """
 import json
 import os
 import re
-import sys
-import tempfile
+
+from atomic_file import write_atomic
+from report import fail
 
 BEGIN = "<!-- back2base:begin (replaced at every session start) -->"
 END = "<!-- back2base:end -->"
-
-
-def say(text):
-    if os.environ.get("BACK2BASE_VERBOSE"):
-        print("back2base: " + text, file=sys.stderr)
-
-
-def die(text):
-    print("oss-back2base: error: " + text, file=sys.stderr)
-    sys.exit(1)
-
-
-def write_atomic(path, text):
-    handle, partial = tempfile.mkstemp(dir=os.path.dirname(path),
-                                       prefix="." + os.path.basename(path))
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.chmod(partial, 0o600)
-    os.replace(partial, path)
 
 
 def read_json(path):
@@ -57,8 +34,8 @@ def mcp_config(session, runtime):
             config = None
         if not isinstance(config, dict) or \
                 not isinstance(config.get("mcpServers"), dict):
-            die('%s: not an MCP configuration with "mcpServers"; the CLI '
-                "writes it for each session" % source)
+            fail('%s: not an MCP configuration with "mcpServers"; the CLI '
+                 "writes it for each session" % source)
     write_atomic(os.path.join(runtime, "mcp.json"), json.dumps(config))
     return sorted(config["mcpServers"])
 
@@ -81,7 +58,7 @@ def render(template_path, values):
 
     def field(match):
         if match.group(1) not in values:
-            die("%s: no value for {{%s}}" % (template_path, match.group(1)))
+            fail("%s: no value for {{%s}}" % (template_path, match.group(1)))
         return values[match.group(1)]
     return re.sub(r"\{\{([a-z_]+)\}\}", field, template)
 
@@ -104,23 +81,3 @@ def claude_md(claude_dir, template, values):
     except FileNotFoundError:
         existing = ""
     write_atomic(target, splice(existing, render(template, values)))
-
-
-def main():
-    session, runtime, claude_dir, template, status_line = sys.argv[1:6]
-    values = dict(arg.split("=", 1) for arg in sys.argv[6:])
-    os.makedirs(runtime, mode=0o700, exist_ok=True)
-
-    say("writing the session's MCP configuration")
-    servers = mcp_config(session, runtime)
-
-    say("writing the session's settings")
-    settings_layer(runtime, claude_dir, status_line)
-
-    say("rendering CLAUDE.md")
-    values["servers"] = ", ".join(servers) or "none"
-    claude_md(claude_dir, template, values)
-
-
-if __name__ == "__main__":
-    main()

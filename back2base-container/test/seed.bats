@@ -4,8 +4,11 @@
 # the user changed, never bringing back what they deleted; by the same
 # record the CLI keeps.
 
+b2b_seed_state() {
+  python3 -B "$BATS_TEST_DIRNAME/../agent/seed.py" "$@"
+}
+
 setup() {
-  source "$BATS_TEST_DIRNAME/../agent/seed.sh"
   defaults="$BATS_TEST_TMPDIR/defaults"
   state="$BATS_TEST_TMPDIR/state"
   mkdir -p "$defaults/skills/review" "$defaults/commands"
