@@ -10,13 +10,16 @@
 #     to one an "ssh:" name resolved to;
 #   - on IPv6, the neighbour discovery a link needs.
 # Refused packets are counted and logged (NFLOG group 5) in B2B-REFUSED,
-# then rejected, not dropped, so a blocked tool fails at once. Nothing comes
+# then rejected, not dropped, so a blocked tool fails at once; the
+# sidecar's self-test, which runs as its own user before the session, is
+# rejected the same way but neither counted nor logged. Nothing comes
 # in unless it belongs to a connection made from inside.
 #
 # b2b_ruleset FAMILY UPSTREAM... prints the rules; FAMILY is 4 or 6 and
 # the UPSTREAMs are that family's resolver addresses. Needs allowlist.sh.
 
 B2B_NFLOG_GROUP=5
+B2B_SELF_TEST_USER=${B2B_SELF_TEST_USER:-nobody}
 
 b2b_ruleset() {
   local family=$1 upstream loopback=127.0.0.1 reject=icmp-admin-prohibited
@@ -66,7 +69,7 @@ RULES
 -A OUTPUT -p tcp -m multiport --dports 80,443 -m set --match-set $(b2b_set_name web "$family") dst -j ACCEPT
 -A OUTPUT -p tcp --dport 22 -m set --match-set $(b2b_set_name ssh "$family") dst -j ACCEPT
 -A OUTPUT -j B2B-REFUSED
--A B2B-REFUSED -j NFLOG --nflog-group $B2B_NFLOG_GROUP --nflog-prefix b2b-refused
+-A B2B-REFUSED -m owner ! --uid-owner $B2B_SELF_TEST_USER -j NFLOG --nflog-group $B2B_NFLOG_GROUP --nflog-prefix b2b-refused
 -A B2B-REFUSED -p tcp -j REJECT --reject-with tcp-reset
 -A B2B-REFUSED -j REJECT --reject-with $reject
 COMMIT

@@ -35,17 +35,20 @@ upstream_resolvers() {
     "$resolv_conf"
 }
 
+# The sets dnsmasq fills and the rules match, both families, in one call.
+create_sets() {
+  local kind
+  for kind in web ssh; do
+    echo "create $(b2b_set_name "$kind" 4) hash:ip family inet timeout 900"
+    echo "create $(b2b_set_name "$kind" 6) hash:ip family inet6 timeout 900"
+  done | ipset -exist restore
+}
+
 apply_family() {
   local family=$1 restore=iptables-restore
   shift
   [ "$family" = 4 ] || restore=ip6tables-restore
-  local kind
-  for kind in web ssh; do
-    ipset create "$(b2b_set_name "$kind" "$family")" hash:ip \
-      family "inet$([ "$family" = 4 ] || echo 6)" timeout 900 -exist ||
-      return 1
-  done
-  b2b_ruleset "$family" "$@" | "$restore" || return 1
+  b2b_ruleset "$family" "$@" | "$restore"
 }
 
 # The attempts refused so far, for the status line and the CLI.
@@ -93,6 +96,8 @@ for upstream in "${upstreams[@]}"; do
 done
 
 # IPv4 rules, then IPv6 wherever this namespace has IPv6 at all.
+create_sets || fail "the address sets could not be made; does the sidecar" \
+  "have NET_ADMIN?"
 apply_family 4 "${upstreams4[@]}" ||
   fail "the IPv4 rules could not be applied; does the sidecar have NET_ADMIN?"
 ipv6=off
@@ -107,6 +112,11 @@ b2b_dns_config "$entries" "${upstreams[@]}" >"$state/dnsmasq.conf"
 dnsmasq --conf-file="$state/dnsmasq.conf" --pid-file="$state/dnsmasq.pid" ||
   fail "dnsmasq did not start; its configuration is $state/dnsmasq.conf"
 
+# Each refusal from here on is written to refused.log; the self-test's
+# are not counted or logged (ruleset.sh).
+python3 -E -S "$here/refused_log.py" "$B2B_NFLOG_GROUP" \
+  "$state/refused.log" &
+
 # Prove it from the agent's side of the rules before anyone relies on it.
 mapfile -t names < <(awk '$1 == "web" && $2 !~ /^\*/ {print $2}' <<<"$entries")
 test_flags=(--resolver 127.0.0.1)
@@ -114,19 +124,13 @@ test_flags=(--resolver 127.0.0.1)
 for upstream in "${upstreams[@]}"; do
   test_flags+=(--upstream "$upstream")
 done
-if ! report=$(setpriv --reuid=nobody --regid=nogroup --clear-groups \
-                python3 "$here/self_test.py" "${test_flags[@]}" \
-                "${names[@]}" 2>&1); then
+if ! report=$(setpriv --reuid="$B2B_SELF_TEST_USER" --regid=nogroup \
+                --clear-groups python3 -E -S "$here/self_test.py" \
+                "${test_flags[@]}" "${names[@]}" 2>&1); then
   printf '%s\n' "$report" >&2
   fail "the self-test failed: $(grep -m1 '^FAIL' <<<"$report")"
 fi
 [ -z "${B2B_FIREWALL_VERBOSE:-}" ] || printf '%s\n' "$report" >&2
-
-# From here on, every refusal is the session's: counted from zero, and
-# each written to refused.log.
-iptables -w -Z B2B-REFUSED
-[ "$ipv6" = off ] || ip6tables -w -Z B2B-REFUSED
-python3 "$here/refused_log.py" "$B2B_NFLOG_GROUP" "$state/refused.log" &
 
 publish ready "$(printf 'firewall=on\nipv6=%s\nnetns=%s\nentries=%s' \
   "$ipv6" "$(readlink /proc/self/ns/net)" "$(wc -l <<<"$entries")")"

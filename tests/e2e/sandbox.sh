@@ -87,6 +87,16 @@ expect "$refused_log" "udp $FORBIDDEN6 port 5353"
 # The self-test's own attempts are not the session's.
 [[ "$refused_log" != *"192.0.2.1"* ]] || fail "the self-test was logged"
 
+step "the agent never runs as the resolver's account, which may ask DNS"
+dns_uid=$(e2e_plain id -u b2b-dns)
+status=0
+# shellcheck disable=SC2046
+output=$(timeout 60 "$ENGINE" run --rm $(e2e_agent_flags fw) \
+  -e "BACK2BASE_HOST_UID=$dns_uid" -e B2B_CLAUDE=/support/as_agent.sh \
+  "$IMAGE" id -u 2>&1) || status=$?
+[ "$status" -ne 0 ] || fail "the agent ran as b2b-dns ($output)"
+expect "$output" "BACK2BASE_HOST_UID=$dns_uid: the image's \"b2b-dns\" account"
+
 # --- a broken firewall ---------------------------------------------------
 step "a sidecar without NET_ADMIN stops the session before Claude starts"
 requests=$(wc -l <"$E2E/mock.log")
@@ -94,7 +104,8 @@ e2e_start_sidecar broken --no-net-admin "mock.b2b.test"
 status=0
 output=$(e2e_run_agent broken -p "say hello" 2>&1) || status=$?
 [ "$status" -ne 0 ] || fail "the agent exited 0 without a firewall"
-expect "$output" "oss-back2base: error: firewall: the IPv4 rules could not be applied"
+expect "$output" \
+  "oss-back2base: error: firewall: the address sets could not be made"
 expect "$output" "Claude Code was not started"
 [ "$(wc -l <"$E2E/mock.log")" -eq "$requests" ] ||
   fail "Claude Code reached the API without a firewall"
