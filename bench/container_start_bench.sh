@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # How long a session takes from its containers' start to the exec of Claude
-# Code, with the firewall applied and self-tested on the way: the sidecar
-# and the agent are started together, as a session starts them, and the
-# agent's "Claude Code" is a stand-in that notes the time it was started.
-# The engine's own time to create the containers is reported apart.
+# Code, with the firewall applied and self-tested on the way. Both
+# containers are created first and then started one after the other, as a
+# session starts them, and the agent's "Claude Code" is a stand-in that
+# notes the time it was started. The engine's own time to create the
+# containers is reported apart.
 # Prints figures; never fails on time.
 #
 #   bench/container_start_bench.sh [runs]     ENGINE=docker|podman, B2B=...
@@ -27,7 +28,9 @@ mapfile -t allowed < <(HOME="$E2E/home" "$B2B" plan -r "$work" --json |
 allowed=(mock.b2b.test "${allowed[@]}")
 
 nanos() {  # CONTAINER: when the engine says it started, in ns
-  date -d "$("$ENGINE" inspect -f '{{.State.StartedAt}}' "$1")" +%s%N
+  # Podman prints Go's form, "2026-12-04 03:43:21.27 +0000 UTC".
+  date -d "$("$ENGINE" inspect -f '{{.State.StartedAt}}' "$1" |
+             sed 's/ UTC$//')" +%s%N
 }
 
 results=()
@@ -41,7 +44,7 @@ for run in $(seq "$runs"); do
   chmod 755 "$dir/session/claude"
   rm -f "$E2E/workspace/exec"
   before=$(date +%s%N)
-  "$ENGINE" run -d --name "$E2E_NAME-$name" --label "$E2E_NAME" \
+  "$ENGINE" create --name "$E2E_NAME-$name" --label "$E2E_NAME" \
     --network "$E2E_NAME" --cap-drop ALL --cap-add NET_ADMIN \
     --cap-add NET_RAW --cap-add NET_BIND_SERVICE --cap-add SETUID \
     --cap-add SETGID \
@@ -50,8 +53,10 @@ for run in $(seq "$runs"); do
     --entrypoint /usr/bin/tini "$IMAGE" -- /opt/back2base/firewall/sidecar.sh \
     >/dev/null
   # shellcheck disable=SC2046
-  "$ENGINE" run -d --name "$E2E_NAME-$name-agent" $(e2e_agent_flags "$name") \
+  "$ENGINE" create --name "$E2E_NAME-$name-agent" $(e2e_agent_flags "$name") \
     -e B2B_CLAUDE=/run/back2base/session/claude "$IMAGE" >/dev/null
+  "$ENGINE" start "$E2E_NAME-$name" >/dev/null
+  "$ENGINE" start "$E2E_NAME-$name-agent" >/dev/null
   "$ENGINE" wait "$E2E_NAME-$name-agent" >/dev/null
   [ -s "$E2E/workspace/exec" ] || {
     "$ENGINE" logs "$E2E_NAME-$name-agent"
@@ -65,7 +70,9 @@ for run in $(seq "$runs"); do
   results+=("$(( (exec_at - sidecar) / 1000000 )) \
 $(( (ready - sidecar) / 1000000 )) $(( (exec_at - agent) / 1000000 )) \
 $(( (sidecar - before) / 1000000 )) $(( (agent - sidecar) / 1000000 ))")
-  "$ENGINE" rm -f "$E2E_NAME-$name" "$E2E_NAME-$name-agent" >/dev/null
+  # One at a time: Podman removes no sidecar while its agent exists.
+  "$ENGINE" rm -f "$E2E_NAME-$name-agent" >/dev/null
+  "$ENGINE" rm -f "$E2E_NAME-$name" >/dev/null
 done
 
 median() {  # COLUMN
@@ -78,5 +85,5 @@ printf '  %-50s %s\n' \
   "first container's start to Claude Code's exec" "$(median 1)" \
   "sidecar: start to rules applied and self-tested" "$(median 2)" \
   "agent: start to Claude Code's exec" "$(median 3)" \
-  "the engine: creating and starting the sidecar" "$(median 4)" \
+  "the engine: creating both, starting the sidecar" "$(median 4)" \
   "the engine: from the sidecar's start to the agent's" "$(median 5)"
