@@ -18,18 +18,14 @@ die() {
 }
 
 # As root: the agent user takes the host user's ids, so that what it writes
-# in /workspace is theirs, and the rest runs as it. Never as root, and
-# never as one of the image's own accounts, such as the resolver's, whose
-# traffic the firewall treats apart.
+# in /workspace is theirs, and the rest runs as it. Never as another of the
+# image's accounts, such as the resolver's, whose traffic the firewall
+# treats apart.
 become_host_user() {
   local uid=${BACK2BASE_HOST_UID:-1000} gid=${BACK2BASE_HOST_GID:-1000}
   [[ "$uid" =~ ^[0-9]+$ && "$gid" =~ ^[0-9]+$ ]] ||
     die "BACK2BASE_HOST_UID/GID: \"$uid:$gid\" are not numbers"
-  if [ "$uid" = 0 ]; then
-    echo "oss-back2base: warning: the host user is root; the agent runs" \
-      "as uid 1000, and so owns what it writes in /workspace" >&2
-    uid=1000 gid=1000
-  fi
+  [ "$uid" != 0 ] || become_powerless_root "$@"
   local name id
   while IFS=: read -r name _ id _; do
     [ "$id" != "$uid" ] || [ "$name" = agent ] ||
@@ -42,6 +38,21 @@ become_host_user() {
   chown "$uid:$gid" /home/agent
   HOME=/home/agent USER=agent LOGNAME=agent exec setpriv --reuid="$uid" \
     --regid="$gid" --init-groups --inh-caps=-all --no-new-privs \
+    python3 -E -S "$here/start.py" "$@"
+}
+
+# A host user who is root owns what the agent writes, so the agent stays
+# uid 0, but with every capability gone for good: none left, none to gain
+# by exec (noroot), none to get back (the bounding set is empty). Root so
+# tamed can change nothing a user could not. Claude Code asks for
+# IS_SANDBOX=1 before it runs as root without its permission prompts.
+become_powerless_root() {
+  local bits=+noroot,+noroot_locked,+no_setuid_fixup
+  bits+=,+no_setuid_fixup_locked,+keep_caps_locked
+  chown 0:0 /home/agent
+  HOME=/home/agent USER=root LOGNAME=root IS_SANDBOX=1 exec setpriv \
+    --reuid=0 --regid=0 --clear-groups --inh-caps=-all --ambient-caps=-all \
+    --bounding-set=-all --securebits="$bits" --no-new-privs \
     python3 -E -S "$here/start.py" "$@"
 }
 

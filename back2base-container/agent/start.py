@@ -6,6 +6,8 @@ in one process: each interpreter or JSON tool started apart would cost
 more than all of the work.
 
   start.py [CLAUDE CODE ARGUMENTS...]
+  BACK2BASE_SHELL=1 start.py [BASH ARGUMENTS...]   a shell instead, as
+                                                  `oss-back2base shell`
 """
 import os
 import sys
@@ -102,9 +104,12 @@ def main():
             setting("B2B_RESOLV_CONF", "/etc/resolv.conf"),
             float(setting("B2B_FIREWALL_TIMEOUT", "30")))
 
+    sys.stdout.flush()
+    if os.environ.get("BACK2BASE_SHELL") == "1":
+        say("starting a shell")
+        os.execvp("bash", ["bash"] + sys.argv[1:])
     say("starting Claude Code")
     claude = setting("B2B_CLAUDE", "claude")
-    sys.stdout.flush()
     os.execvp(claude, [
         claude, "--permission-mode", "bypassPermissions",
         "--mcp-config", os.path.join(runtime, "mcp.json"),

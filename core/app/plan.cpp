@@ -108,7 +108,7 @@ Plan make_plan(Context& context, process::ProcessRunner& runner,
       options.repo, settings, runner, std::filesystem::current_path());
   try {
     plan.namespace_name = config::resolve_namespace(
-        plan.workspace.path, std::nullopt, settings, runner, false);
+        plan.workspace.path, options.namespace_name, settings, runner, false);
   } catch (const Error& e) {
     plan.namespace_problem = e.what();
   }
@@ -141,6 +141,7 @@ Plan make_plan(Context& context, process::ProcessRunner& runner,
   }
   plan.allowlist =
       config::build_allowlist(registry, plan.loaded_servers(), settings);
+  plan.registry = std::move(registry);
   return plan;
 }
 

@@ -22,6 +22,7 @@ namespace b2b::app {
 struct PlanOptions {
   std::optional<std::string> profile;  ///< --profile
   std::optional<std::string> repo;     ///< --repo
+  std::optional<std::string> namespace_name;  ///< --namespace
 };
 
 /// The one walk of the workspace and what each detector made of it.
@@ -49,6 +50,7 @@ struct Plan {
   std::string registry_source;
   DetectionReport detection;
   config::ProfileChoice choice;
+  config::McpRegistry registry;
   std::vector<ServerPlan> servers;
   std::vector<config::AllowEntry> allowlist;
 

@@ -112,16 +112,6 @@ std::vector<std::string> flag_names(const CLI::App& command) {
       exit_status::k_unknown_command);
 }
 
-int launch(Context&) {
-  // TODO(#6): the launch pipeline (workspace, profile, auth, image, spec,
-  // run) replaces this message.
-  throw Error(
-      "launch: starting a session is not available in this build "
-      "yet; \"oss-back2base install\" prepares for it, \"oss-back2base "
-      "doctor\" checks this machine, and \"oss-back2base --help\" lists what "
-      "works");
-}
-
 void print_error(const Error& error) {
   for (const std::string& line : util::split(error.what(), '\n')) {
     log::error(line);
@@ -153,6 +143,8 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", version_line());
   app.footer("Run \"oss-back2base COMMAND --help\" for a command's flags.");
   add_global_flags(app, context);
+  std::function<int()> launch = cli::register_launch(app, context);
+  cli::register_build(app, context);
   cli::register_version(app, context);
   cli::register_install(app, context);
   cli::register_status(app, context);
@@ -179,7 +171,7 @@ int run(int argc, char** argv) {
     if (!extras.empty()) {
       reject_extra_words(app, extras);
     }
-    return context.action ? context.action() : launch(context);
+    return context.action ? context.action() : launch();
   } catch (const Error& e) {
     print_error(e);
     return e.exit_code();

@@ -5,6 +5,8 @@
 // command line has been parsed and checked.
 #pragma once
 
+#include <functional>
+
 namespace CLI {
 class App;
 }
@@ -15,6 +17,10 @@ class Context;
 
 namespace b2b::cli {
 
+/// The root command's own flags; returns the launch they configure, which
+/// runs when no subcommand is chosen.
+std::function<int()> register_launch(CLI::App& app, app::Context& context);
+void register_build(CLI::App& app, app::Context& context);
 void register_version(CLI::App& app, app::Context& context);
 void register_doctor(CLI::App& app, app::Context& context);
 void register_install(CLI::App& app, app::Context& context);

@@ -64,6 +64,9 @@ constexpr SettingSpec k_settings[] = {
   {"BACK2BASE_ALLOW_DOMAINS", "", false, nullptr,
    "More host names the firewall lets a session reach, comma-separated; "
    "\"*.example.com\" allows every name under example.com"},
+  {"BACK2BASE_NETWORKS", "", false, nullptr,
+   "Engine networks a session joins as well, comma-separated, to reach "
+   "services the user runs there (names still need the allowlist)"},
   {"DISABLE_FIREWALL", "0", false, nullptr,
    "1 to start without the outbound firewall: the agent can reach anything"},
   // Plugins and updates.

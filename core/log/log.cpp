@@ -108,6 +108,17 @@ void write(Level level, std::string_view message) {
   std::fflush(stderr);
 }
 
+void notice(std::string_view message) {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  if (Level::warning > s.threshold) {
+    return;
+  }
+  std::string line = "oss-back2base: " + redact_locked(s, message) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
+}
+
 bool colour_wanted(int fd) {
   const char* no_colour = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");

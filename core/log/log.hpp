@@ -22,6 +22,10 @@ bool enabled(Level level);
 /// Writes one message at `level` to stderr, after redaction.
 void write(Level level, std::string_view message);
 
+/// Writes a line about a long step the user is waiting for ("building
+/// the session image"), untagged; shown unless -q, like a warning.
+void notice(std::string_view message);
+
 inline void error(std::string_view message) {
   write(Level::error, message);
 }

@@ -2,6 +2,7 @@
 #include "core/plugin/plugin_host.hpp"
 
 #include "core/log/log.hpp"
+#include "core/process/command_runner.hpp"
 #include "core/util/strings.hpp"
 
 namespace b2b::plugin {
@@ -27,6 +28,20 @@ std::optional<std::string> PluginHost::setting(
   } catch (...) {
     return std::nullopt;
   }
+}
+
+void PluginHost::run(const sdk::Command& command,
+                     sdk::CommandResult& result) const noexcept {
+  try {
+    std::string line;
+    for (const std::string& arg : command.argv) {
+      line += (line.empty() ? "" : " ") + util::shell_quote(arg);
+    }
+    log::debug("plugin " + util::quote(m_plugin_name) + ": runs " + line);
+  } catch (...) {
+    // The command still runs; only its log line is lost.
+  }
+  process::run_command(command, result);
 }
 
 }  // namespace b2b::plugin

@@ -12,7 +12,8 @@ namespace b2b::plugin {
 
 /// The services one plugin is lent: its log lines carry its name and pass
 /// through the tool's verbosity and redaction; its settings are the tool's
-/// effective ones (flag, environment, env file, default).
+/// effective ones (flag, environment, env file, default); the programs it
+/// runs are shown at -vv, by their arguments (never a secret's value).
 class PluginHost final : public sdk::Host {
  public:
   PluginHost(std::string plugin_name,
@@ -22,6 +23,8 @@ class PluginHost final : public sdk::Host {
            std::string_view message) const noexcept override;
   std::optional<std::string> setting(
       std::string_view name) const noexcept override;
+  void run(const sdk::Command& command,
+           sdk::CommandResult& result) const noexcept override;
 
  private:
   std::string m_plugin_name;

@@ -13,6 +13,20 @@ std::string quote(std::string_view value) {
   return quoted;
 }
 
+std::string shell_quote(std::string_view value) {
+  constexpr std::string_view safe =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+      "@%+=:,./-_";
+  if (!value.empty() && value.find_first_not_of(safe) == value.npos) {
+    return std::string(value);
+  }
+  std::string quoted = "'";
+  for (char c : value) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
+}
+
 std::vector<std::string> split(std::string_view text, char separator) {
   std::vector<std::string> pieces;
   std::size_t start = 0;

@@ -12,6 +12,11 @@ namespace b2b::util {
 /// `value` in double quotes, as messages show user-supplied values.
 std::string quote(std::string_view value);
 
+/// `value` as a POSIX shell reads it back as one word: itself when it is
+/// made of safe characters only, else in single quotes. For showing
+/// commands that a user may copy and run.
+std::string shell_quote(std::string_view value);
+
 /// `text` cut at every `separator`; empty pieces are kept.
 std::vector<std::string> split(std::string_view text, char separator);
 

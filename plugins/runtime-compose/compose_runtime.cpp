@@ -1,27 +1,169 @@
 // SPDX-License-Identifier: Apache-2.0
+// Sessions on Docker Engine with Compose: v2 (`docker compose`) where it
+// is installed, else v1 (`docker-compose`). The firewall service is
+// started first, the agent is run attached to the user's terminal in its
+// network namespace, and the project is taken down after, whatever
+// happened. DOCKER_HOST and Docker contexts are the user's: the engine's
+// clients inherit them untouched.
+#include "compose_files.hpp"
+#include "engine_cli.hpp"
+
 #include <back2base/sdk/runtime.hpp>
+
+#include <filesystem>
+#include <fstream>
 
 namespace {
 
+using b2b::engine::first_line;
+using b2b::sdk::CommandResult;
+using b2b::sdk::Result;
+
+bool write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  return static_cast<bool>(out);
+}
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    out += (out.empty() ? "" : " ") + word;
+  }
+  return out;
+}
+
 class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
  public:
-  // TODO(#6): probe "docker compose" / "docker-compose" and realise the
-  // LaunchSpec as a generated compose project.
-  b2b::sdk::Result probe(b2b::sdk::RuntimeProbe& probe) override {
-    probe.available = false;
-    probe.detail = "launching on Docker Compose is not built yet";
-    return b2b::sdk::Result::success();
+  explicit ComposeRuntime(b2b::sdk::Host& host)
+      : m_docker(host, "docker", "compose") {}
+
+  Result probe(b2b::sdk::RuntimeProbe& probe) override {
+    CommandResult engine = m_docker.query(
+        {"docker", "version", "--format", "{{.Server.Version}}"});
+    std::string version;
+    if (!engine.started) {
+      probe.detail = "docker is not installed (" + engine.reason + ")";
+    } else if (engine.exit_status != 0 || engine.timed_out) {
+      probe.detail = "the Docker Engine does not answer: " +
+                     b2b::engine::last_line(engine.err);
+    } else if (!find_compose(version)) {
+      probe.detail = "neither \"docker compose\" (v2) nor docker-compose "
+                     "(v1) is installed";
+    } else {
+      probe.available = true;
+      probe.engine = "Docker " + first_line(engine.out) + ", " +
+                     joined(m_compose) + " " + version;
+    }
+    return Result::success();
   }
 
-  b2b::sdk::Result run(const b2b::sdk::LaunchSpec&, int&) override {
-    return b2b::sdk::Result::failure(
-        "runtime compose: launching is not built yet");
+  Result image_label(const std::string& image, const std::string& label,
+                     std::optional<std::string>& value) override {
+    return m_docker.image_label(image, label, value);
   }
+
+  Result build_image(const b2b::sdk::ImageBuild& build) override {
+    return m_docker.build_image(build);
+  }
+
+  Result run(const b2b::sdk::LaunchSpec& spec, int& exit_status) override {
+    std::string version;
+    if (m_compose.empty() && !find_compose(version)) {
+      return Result::failure("runtime compose: Compose is not installed; "
+                             "install docker-compose or the compose plugin");
+    }
+    Result outcome = start_session(spec, exit_status);
+    // Whatever happened, nothing of the session stays.
+    m_docker.query(compose(spec, {"down", "--remove-orphans", "--timeout",
+                                  "0"}));
+    return outcome;
+  }
+
+ private:
+  // v2 first, as Docker's own documentation prefers it.
+  bool find_compose(std::string& version) {
+    for (const std::vector<std::string>& candidate :
+         {std::vector<std::string>{"docker", "compose"},
+          std::vector<std::string>{"docker-compose"}}) {
+      std::vector<std::string> argv = candidate;
+      argv.insert(argv.end(), {"version", "--short"});
+      CommandResult result = m_docker.query(argv);
+      if (result.started && result.exit_status == 0) {
+        m_compose = candidate;
+        version = first_line(result.out);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static std::filesystem::path project_dir(const b2b::sdk::LaunchSpec& spec) {
+    return std::filesystem::path(spec.session_dir) / "compose";
+  }
+
+  std::vector<std::string> compose(const b2b::sdk::LaunchSpec& spec,
+                                   const std::vector<std::string>& args) const {
+    std::vector<std::string> argv = m_compose;
+    argv.insert(argv.end(),
+                {"--project-name", spec.project, "--file",
+                 (project_dir(spec) / "compose.json").string(), "--file",
+                 (project_dir(spec) / "override.json").string()});
+    argv.insert(argv.end(), args.begin(), args.end());
+    return argv;
+  }
+
+  Result write_project(const b2b::sdk::LaunchSpec& spec) {
+    std::error_code error;
+    std::filesystem::create_directories(project_dir(spec), error);
+    b2b::compose::ComposeFiles files = b2b::compose::compose_files(spec);
+    if (error ||
+        !write_file(project_dir(spec) / "compose.json", files.project) ||
+        !write_file(project_dir(spec) / "override.json", files.override)) {
+      return Result::failure("runtime compose: cannot write the project's "
+                             "files in " + project_dir(spec).string() +
+                             "; check the data directory");
+    }
+    return Result::success();
+  }
+
+  // The firewall's service up, then the agent's run attached to the user's
+  // terminal; its exit status is the session's.
+  Result start_session(const b2b::sdk::LaunchSpec& spec, int& exit_status) {
+    Result made = write_project(spec);
+    if (made.ok()) {
+      made = m_docker.checked(
+          m_docker.query(compose(spec, {"up", "--detach", "--no-build",
+                                        b2b::compose::k_firewall_service})),
+          "starting the firewall");
+    }
+    if (!made.ok()) {
+      return made;
+    }
+    std::vector<std::string> run = {"run", "--rm", "--no-deps", "--name",
+                                    spec.agent.name};
+    if (!spec.agent.tty) {
+      run.push_back("-T");
+    }
+    run.push_back(b2b::compose::k_agent_service);
+    CommandResult session =
+        m_docker.call(compose(spec, run), b2b::sdk::Streams::inherit,
+                      b2b::engine::secrets_of(spec.agent));
+    if (!session.started) {
+      return m_docker.checked(session, "starting the agent");
+    }
+    exit_status = session.exit_status;
+    return Result::success();
+  }
+
+  b2b::engine::EngineCli m_docker;
+  std::vector<std::string> m_compose;
 };
 
 }  // namespace
 
-B2B_PLUGIN(ComposeRuntime, "compose", "0.1.0",
+B2B_PLUGIN(ComposeRuntime, "compose", "0.2.0",
            "Runs sessions on Docker Engine with Compose (v2 plugin or v1 "
            "docker-compose): the firewall sidecar and the agent in one "
            "project")

@@ -1,26 +1,111 @@
 // SPDX-License-Identifier: Apache-2.0
+// Sessions on Podman. Both containers are created first, then started one
+// after the other: the firewall's, which owns the network namespace, and
+// the agent's, which joins it (`--network container:`) and is attached to
+// the user's terminal. Rootless Podman maps the user's ids into the agent
+// (--userns=keep-id); rootful Podman works the same way as Docker.
+#include "create_flags.hpp"
+#include "engine_cli.hpp"
+
 #include <back2base/sdk/runtime.hpp>
+
+#include <unistd.h>
 
 namespace {
 
+using b2b::engine::first_line;
+using b2b::sdk::CommandResult;
+using b2b::sdk::Result;
+
 class PodmanRuntime final : public b2b::sdk::ContainerRuntime {
  public:
-  // TODO(#6): probe podman and realise the LaunchSpec as a pod, rootless
-  // with --userns=keep-id or rootful.
-  b2b::sdk::Result probe(b2b::sdk::RuntimeProbe& probe) override {
-    probe.available = false;
-    probe.detail = "launching on Podman is not built yet";
-    return b2b::sdk::Result::success();
+  explicit PodmanRuntime(b2b::sdk::Host& host)
+      : m_podman(host, "podman", "podman") {}
+
+  Result probe(b2b::sdk::RuntimeProbe& probe) override {
+    CommandResult result =
+        m_podman.query({"podman", "version", "--format", "{{.Client.Version}}"});
+    if (!result.started) {
+      probe.detail = "podman is not installed (" + result.reason + ")";
+    } else if (result.exit_status != 0 || result.timed_out) {
+      probe.detail = "podman version failed: " + first_line(result.err);
+    } else {
+      probe.available = true;
+      probe.engine = "podman " + first_line(result.out) +
+                     (rootless() ? " (rootless)" : " (rootful)");
+    }
+    return Result::success();
   }
 
-  b2b::sdk::Result run(const b2b::sdk::LaunchSpec&, int&) override {
-    return b2b::sdk::Result::failure(
-        "runtime podman: launching is not built yet");
+  Result image_label(const std::string& image, const std::string& label,
+                     std::optional<std::string>& value) override {
+    return m_podman.image_label(image, label, value);
   }
+
+  Result build_image(const b2b::sdk::ImageBuild& build) override {
+    return m_podman.build_image(build);
+  }
+
+  Result run(const b2b::sdk::LaunchSpec& spec, int& exit_status) override {
+    Result outcome = start_session(spec, exit_status);
+    // Whatever happened, nothing of the session stays; the agent first,
+    // as Podman removes no container another depends on.
+    remove(spec.agent.name);
+    remove(spec.firewall.name);
+    return outcome;
+  }
+
+ private:
+  static bool rootless() { return ::geteuid() != 0; }
+
+  Result create(const b2b::sdk::LaunchSpec& spec,
+                const b2b::sdk::ContainerSpec& container,
+                const std::string& network) {
+    CommandResult result = m_podman.call(
+        b2b::podman::create_arguments(spec, container, network, rootless()),
+        b2b::sdk::Streams::capture, b2b::engine::secrets_of(container));
+    return m_podman.checked(result, "creating " + container.name);
+  }
+
+  // Creates both, starts the firewall's, then the agent's attached to the
+  // user's terminal; its exit status is the session's.
+  Result start_session(const b2b::sdk::LaunchSpec& spec, int& exit_status) {
+    Result made = create(spec, spec.firewall, "");
+    if (made.ok()) {
+      made = create(spec, spec.agent, "container:" + spec.firewall.name);
+    }
+    if (made.ok()) {
+      made = m_podman.checked(
+          m_podman.query({"podman", "start", spec.firewall.name}),
+          "starting the firewall");
+    }
+    if (!made.ok()) {
+      return made;
+    }
+    std::vector<std::string> attach = {"podman", "start", "--attach"};
+    if (spec.agent.interactive) {
+      attach.push_back("--interactive");
+    }
+    attach.push_back(spec.agent.name);
+    CommandResult session = m_podman.call(attach, b2b::sdk::Streams::inherit);
+    if (!session.started) {
+      return m_podman.checked(session, "starting the agent");
+    }
+    exit_status = session.exit_status;
+    return Result::success();
+  }
+
+  // Quietly: a container that never got made is not worth a message.
+  void remove(const std::string& name) {
+    m_podman.query({"podman", "rm", "--force", "--time", "0", "--ignore",
+                    name});
+  }
+
+  b2b::engine::EngineCli m_podman;
 };
 
 }  // namespace
 
-B2B_PLUGIN(PodmanRuntime, "podman", "0.1.0",
-           "Runs sessions on Podman, rootless or rootful: the firewall "
-           "sidecar and the agent in one pod")
+B2B_PLUGIN(PodmanRuntime, "podman", "0.2.0",
+           "Runs sessions on Podman, rootless or rootful: the agent joins "
+           "the firewall sidecar's network namespace")

@@ -10,7 +10,7 @@ for plugin in runtime/compose runtime/podman detector/go detector/python \
               detector/frontend detector/infra auth/oauth-token auth/api-key; do
   jq -e --arg kind "${plugin%/*}" --arg name "${plugin#*/}" \
     '.plugins[] | select(.kind == $kind and .name == $name and
-       .signer.source == "build" and .sdk_abi == "1.0" and
+       .signer.source == "build" and .sdk_abi == "2.0" and
        (.summary | length) > 20 and (.path | endswith(".so")))' \
     "$OUT" >/dev/null || fail "$plugin is not listed as it should be"
 done
@@ -26,7 +26,7 @@ export BACK2BASE_PLUGIN_PATH="$SCRATCH/extra"
 run 0 plugin list
 has "$OUT" "refused"
 has "$OUT" 'unsigned: no "detector-fixture.so.minisig" beside it'
-has "$OUT" "built for SDK 2.0, but this oss-back2base has SDK 1.0"
+has "$OUT" "built for SDK 3.0, but this oss-back2base has SDK 2.0"
 empty "$ERR"
 
 run 0 plugin list --json

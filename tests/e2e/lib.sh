@@ -143,7 +143,7 @@ e2e_start_sidecar() {
 }
 
 # The agent container's flags, as a session has them: the sidecar's
-# network namespace, no capability but the three its root step needs, no
+# network namespace, no capability but the four its root step needs, no
 # new privileges, the session's files read-only.
 e2e_agent_flags() {
   local dir="$E2E/$1"
@@ -151,6 +151,7 @@ e2e_agent_flags() {
   chown "$E2E_UID:$E2E_UID" "$E2E/workspace" "$E2E/state"
   echo --network "container:$E2E_NAME-$1" --label "$E2E_NAME" \
     --cap-drop ALL --cap-add CHOWN --cap-add SETUID --cap-add SETGID \
+    --cap-add SETPCAP \
     --security-opt no-new-privileges \
     -e "BACK2BASE_HOST_UID=$E2E_UID" -e "BACK2BASE_HOST_GID=$E2E_UID" \
     -e ANTHROPIC_BASE_URL=http://mock.b2b.test -e ANTHROPIC_API_KEY \

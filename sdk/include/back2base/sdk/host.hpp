@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <back2base/sdk/command.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +39,15 @@ class Host {
   /// Never blocks.
   virtual std::optional<std::string> setting(
       std::string_view name) const noexcept = 0;
+
+  /// Runs `command` and waits for it, filling `result`. While it runs, the
+  /// tool passes Ctrl-C and termination on to it rather than dying first,
+  /// so that a runtime can stop and remove its containers afterwards; a
+  /// later call after an interruption still runs (for that clean-up).
+  /// Secrets in `command.environment` are never logged. Safe from any
+  /// thread; never throws.
+  virtual void run(const Command& command,
+                   CommandResult& result) const noexcept = 0;
 };
 
 }  // namespace b2b::sdk

@@ -27,7 +27,9 @@ struct EnvVar {
 /// One container of a session.
 struct ContainerSpec {
   std::string name;                       ///< unique per launch
+  std::vector<std::string> entrypoint;    ///< empty: the image's
   std::vector<std::string> command;       ///< argv; empty: the image's
+  std::string workdir;                    ///< empty: the image's
   std::vector<Mount> mounts;              ///< host paths it sees
   std::vector<EnvVar> environment;        ///< public and secret variables
   std::string user;                       ///< "uid:gid"; empty: the image's
@@ -42,13 +44,30 @@ struct ContainerSpec {
 /// share one network namespace, the firewall sidecar owning it.
 struct LaunchSpec {
   std::string project;       ///< engine project or pod name
+  /// A directory of this session's own, where a runtime may write the
+  /// files it needs (a compose project); removed by the host later.
+  std::string session_dir;
   std::string image;         ///< image both containers run
   std::string payload_hash;  ///< content hash the image must carry
   ContainerSpec firewall;    ///< owns the network namespace and its rules
   ContainerSpec agent;       ///< joins the firewall's network namespace
-  std::string cpu_limit;     ///< engine syntax ("2"); empty: no limit
-  std::string memory_limit;  ///< engine syntax ("4g"); empty: no limit
+  /// The agent's limits, in engine syntax ("2", "4g"); empty: none. The
+  /// firewall's container needs too little to be worth limiting.
+  std::string cpu_limit;
+  std::string memory_limit;
+  /// Existing engine networks the session joins as well (the firewall's
+  /// container joins them, so its rules apply there too).
+  std::vector<std::string> networks;
   std::map<std::string, std::string> labels;  ///< put on both containers
+};
+
+/// An image to build from a directory that holds its Dockerfile.
+struct ImageBuild {
+  std::string context;  ///< absolute path of the build context
+  std::string tag;      ///< "back2base-session:<hash>"
+  std::map<std::string, std::string> args;    ///< --build-arg NAME=VALUE
+  std::map<std::string, std::string> labels;  ///< --label NAME=VALUE
+  bool no_cache = false;                      ///< rebuild every layer
 };
 
 }  // namespace b2b::sdk

@@ -5,6 +5,7 @@
 #include <back2base/sdk/plugin.hpp>
 #include <back2base/sdk/result.hpp>
 
+#include <optional>
 #include <string>
 
 namespace b2b::sdk {
@@ -31,6 +32,16 @@ class B2B_SDK_DETAIL_EXPORT ContainerRuntime : public Plugin {
   /// missing is a successful probe with `available` false; a failure
   /// `Result` means the probe itself could not be made.
   virtual Result probe(RuntimeProbe& probe) = 0;
+
+  /// Reads the label `label` of the local image `image` into `value`; no
+  /// value when the image or the label is missing. Asks the engine, never
+  /// a registry.
+  virtual Result image_label(const std::string& image,
+                             const std::string& label,
+                             std::optional<std::string>& value) = 0;
+
+  /// Builds `build`, showing the engine's progress on the user's stderr.
+  virtual Result build_image(const ImageBuild& build) = 0;
 
   /// Starts the session `spec` describes, waits for it to end and stores
   /// its exit status in `exit_status`. Blocks for the whole session. Fails

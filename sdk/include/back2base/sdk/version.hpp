@@ -6,7 +6,7 @@
 /// from its own, and one whose minor is newer than its own (the plugin may
 /// rely on something this host does not have). Bump the major for any change
 /// to a type or interface in this directory that is not a pure addition.
-#define B2B_SDK_VERSION_MAJOR 1
+#define B2B_SDK_VERSION_MAJOR 2
 /// See `B2B_SDK_VERSION_MAJOR`. Bump for additions old plugins do not see.
 #define B2B_SDK_VERSION_MINOR 0
 

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/app/launch.hpp"
+
+#include "core/app/build_info.hpp"
+#include "core/app/exit_status.hpp"
+#include "core/config/last_profile.hpp"
+#include "core/config/state.hpp"
+#include "core/launch/credentials.hpp"
+#include "core/launch/extra_dirs.hpp"
+#include "core/launch/image.hpp"
+#include "core/launch/runtime_choice.hpp"
+#include "core/launch/session_dir.hpp"
+#include "core/log/log.hpp"
+#include "core/payload/payload.hpp"
+#include "core/process/command_runner.hpp"
+#include "core/util/error.hpp"
+#include "core/util/files.hpp"
+#include "core/util/strings.hpp"
+
+#include <unistd.h>
+
+namespace b2b::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+launch::ChosenRuntime runtime_for(Context& context,
+                                  const std::optional<std::string>& flag) {
+  std::string requested = flag.value_or("");
+  std::string origin = "--runtime";
+  if (requested.empty()) {
+    requested = context.settings().value("BACK2BASE_RUNTIME").value_or("");
+    origin = "BACK2BASE_RUNTIME";
+  }
+  if (requested.empty()) {
+    requested = "auto";
+  }
+  launch::ChosenRuntime chosen = launch::choose_runtime(
+      context.plugins().runtimes(), requested, origin);
+  log::info("runtime: " + chosen.runtime.name + " (" + chosen.engine +
+            "), chosen by " + chosen.reason);
+  return chosen;
+}
+
+// Step 6: the image, built only when no image carries its hash.
+launch::ImagePlan current_image(Context& context, sdk::ContainerRuntime& rt,
+                                const fs::path& scratch, bool no_cache) {
+  launch::ImagePlan image = launch::plan_image(context.settings());
+  if (no_cache || !launch::image_is_current(rt, image)) {
+    launch::build_image(rt, image, context.paths(), scratch, no_cache);
+  } else {
+    log::info("image: " + image.tag + " is current");
+  }
+  return image;
+}
+
+std::vector<sdk::EnvVar> server_tokens(const Plan& plan,
+                                       const config::Settings& settings) {
+  std::vector<std::string> needed;
+  for (const ServerPlan& server : plan.servers) {
+    if (server.loaded) {
+      needed.insert(needed.end(), server.server.variables.begin(),
+                    server.server.variables.end());
+    }
+  }
+  std::vector<sdk::EnvVar> tokens;
+  for (const config::Setting& token : settings.tokens_for(needed)) {
+    tokens.push_back({token.name, token.value, true});
+  }
+  return tokens;
+}
+
+std::vector<std::string> networks_for(const LaunchOptions& options,
+                                      const config::Settings& settings) {
+  if (!options.networks.empty()) {
+    return options.networks;
+  }
+  std::vector<std::string> networks;
+  for (const std::string& name :
+       util::split(settings.value("BACK2BASE_NETWORKS").value_or(""), ',')) {
+    if (!name.empty()) {
+      networks.push_back(name);
+    }
+  }
+  return networks;
+}
+
+std::vector<std::string> agent_arguments(const LaunchOptions& options) {
+  std::vector<std::string> args;
+  if (options.prompt) {
+    args = {"-p", *options.prompt};
+  }
+  args.insert(args.end(), options.arguments.begin(), options.arguments.end());
+  return args;
+}
+
+}  // namespace
+
+int launch_session(Context& context, const LaunchOptions& options) {
+  const config::Settings& settings = context.settings();
+  const config::Paths& paths = context.paths();
+  std::unique_ptr<process::ProcessRunner> runner =
+      process::make_system_runner();
+
+  // Steps 1 to 4: the context, the plugins, the workspace and the profile.
+  Plan plan = make_plan(context, *runner, options.plan);
+  if (!plan.namespace_name) {
+    throw Error(plan.namespace_problem);
+  }
+  const std::string& namespace_name = plan.namespace_name->name;
+  std::vector<launch::ExtraDir> extra_dirs = launch::resolve_extra_dirs(
+      options.dirs, fs::current_path(),
+      fs::path(std::getenv("HOME") ? std::getenv("HOME") : ""),
+      plan.workspace.path);
+
+  // Step 5: the credential.
+  launch::CredentialChoice auth =
+      launch::resolve_credentials(context.plugins().auth_providers());
+  log::info("auth: " + auth.provider);
+  if (!auth.also_configured.empty()) {
+    log::info("auth: " + util::join(auth.also_configured) +
+              " configured as well, not used; the first in order wins");
+  }
+
+  // Step 6: the runtime and its image.
+  launch::ChosenRuntime chosen = runtime_for(context, options.runtime);
+  sdk::ContainerRuntime& runtime = *chosen.runtime.object;
+  launch::SessionDir dir =
+      launch::make_session_dir(paths.data_dir, namespace_name);
+  launch::ImagePlan image = current_image(context, runtime, dir.root, false);
+
+  // Step 7: the spec, and the files it hands the containers.
+  config::seed_state(paths.state_dir, payload::embedded_payload());
+  std::vector<config::AllowEntry> allowlist = plan.allowlist;
+  for (const sdk::Credential& credential : auth.credentials) {
+    for (const std::string& host : credential.allow_hosts) {
+      allowlist.push_back({host, {"auth " + auth.provider}});
+    }
+  }
+  launch::write_session_files(dir, allowlist, plan.registry,
+                              plan.loaded_servers());
+  launch::SessionInputs inputs;
+  inputs.workspace = plan.workspace.path;
+  inputs.namespace_name = namespace_name;
+  inputs.profiles = plan.choice.profiles;
+  inputs.image = image;
+  inputs.dir = dir;
+  inputs.state_dir = paths.state_dir;
+  inputs.home = std::getenv("HOME") ? std::getenv("HOME") : "";
+  inputs.extra_dirs = extra_dirs;
+  inputs.networks = networks_for(options, settings);
+  inputs.credentials = auth.credentials;
+  inputs.server_tokens = server_tokens(plan, settings);
+  inputs.command = options.command;
+  inputs.arguments = agent_arguments(options);
+  inputs.firewall = !options.no_firewall && !settings.flag("DISABLE_FIREWALL");
+  inputs.terminal = !options.prompt && ::isatty(STDIN_FILENO) &&
+                    ::isatty(STDOUT_FILENO);
+  inputs.uid = ::getuid();
+  inputs.gid = ::getgid();
+  sdk::LaunchSpec spec =
+      launch::make_session_spec(inputs, settings, build_info().version);
+  if (!inputs.firewall) {
+    log::warning("the firewall is off (--no-firewall or DISABLE_FIREWALL=1):"
+                 " anything the agent runs can reach any host");
+  }
+  // What `--profile last` means next time: one profile, as it can be
+  // asked for; a union of detected ones is detected again.
+  if (plan.choice.profiles.size() == 1) {
+    config::remember_profile(paths.state_dir, namespace_name,
+                             plan.choice.profiles.front());
+  }
+
+  // Step 8: the session; its exit status is ours.
+  int exit_status = 0;
+  sdk::Result ran = runtime.run(spec, exit_status);
+  if (process::interrupted()) {
+    return exit_status::k_interrupted;
+  }
+  if (!ran.ok()) {
+    throw Error(ran.message());
+  }
+  return exit_status;
+}
+
+void build_session_image(Context& context,
+                         const std::optional<std::string>& runtime_flag,
+                         bool no_cache) {
+  launch::ChosenRuntime chosen = runtime_for(context, runtime_flag);
+  fs::path scratch = context.paths().data_dir / "build";
+  std::error_code ignored;
+  fs::remove_all(scratch, ignored);
+  util::create_directories(scratch, 0700);
+  launch::ImagePlan image =
+      current_image(context, *chosen.runtime.object, scratch, no_cache);
+  fs::remove_all(scratch, ignored);
+  log::notice("image " + image.tag + " is current");
+}
+
+}  // namespace b2b::app

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+// The main job: a Claude Code session in the sandbox, as the design's
+// eight steps; and the image steps on their own (`build`, `rebuild`).
+#pragma once
+
+#include "core/app/context.hpp"
+#include "core/app/plan.hpp"
+#include "core/launch/session_spec.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace b2b::app {
+
+struct LaunchOptions {
+  PlanOptions plan;                     ///< --profile, --repo, --namespace
+  std::optional<std::string> prompt;    ///< -p: one answer, then exit
+  std::vector<std::string> dirs;        ///< -d, as typed
+  std::vector<std::string> networks;    ///< --network
+  std::optional<std::string> runtime;   ///< --runtime
+  bool no_firewall = false;             ///< --no-firewall
+  launch::AgentCommand command = launch::AgentCommand::claude;
+  std::vector<std::string> arguments;   ///< after the command's own flags
+};
+
+/// Runs a session and returns its exit status (130 when interrupted).
+/// Throws `Error` for what stops it before it starts.
+int launch_session(Context& context, const LaunchOptions& options);
+
+/// Builds the session image for this version: when it is missing or
+/// stale, or always with `no_cache` (`rebuild`). Throws `Error`.
+void build_session_image(Context& context,
+                         const std::optional<std::string>& runtime,
+                         bool no_cache);
+
+}  // namespace b2b::app

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/launch/session_dir.hpp"
+
+#include "core/util/error.hpp"
+#include "core/util/files.hpp"
+#include "core/util/strings.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+
+namespace b2b::launch {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string timestamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  ::gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &utc);
+  return text;
+}
+
+std::string random_suffix() {
+  unsigned char bytes[3];
+  randombytes_buf(bytes, sizeof bytes);
+  return util::to_hex(bytes, sizeof bytes);
+}
+
+// The sessions of `namespace_name`, oldest first (their names sort by time).
+std::vector<fs::path> sessions_of(const fs::path& sessions,
+                                  const std::string& namespace_name) {
+  std::vector<fs::path> found;
+  std::error_code error;
+  for (const fs::directory_entry& entry :
+       fs::directory_iterator(sessions, error)) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with(namespace_name + "-") &&
+        name.size() == namespace_name.size() + 23) {
+      found.push_back(entry.path());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+void make_dir(const fs::path& dir, unsigned mode) {
+  if (::mkdir(dir.c_str(), mode) != 0 || ::chmod(dir.c_str(), mode) != 0) {
+    throw Error(util::quote(dir.string()) + ": cannot make it: " +
+                std::strerror(errno) + "; check the data directory");
+  }
+}
+
+}  // namespace
+
+SessionDir make_session_dir(const fs::path& data_dir,
+                            const std::string& namespace_name,
+                            std::size_t keep) {
+  const fs::path sessions = data_dir / "sessions";
+  util::create_directories(sessions, 0700);
+  std::vector<fs::path> old = sessions_of(sessions, namespace_name);
+  while (old.size() >= keep && !old.empty()) {
+    std::error_code ignored;
+    fs::remove_all(old.front(), ignored);
+    old.erase(old.begin());
+  }
+  SessionDir dir;
+  dir.id = namespace_name + "-" + timestamp() + "-" + random_suffix();
+  dir.root = sessions / dir.id;
+  make_dir(dir.root, 0700);
+  // Inside a directory only the user may enter: the sidecar is root
+  // without CAP_DAC_OVERRIDE, so its directory is open to it by mode.
+  make_dir(dir.session(), 0755);
+  make_dir(dir.firewall(), 0777);
+  return dir;
+}
+
+void write_session_files(const SessionDir& dir,
+                         const std::vector<config::AllowEntry>& allowlist,
+                         const config::McpRegistry& registry,
+                         const std::vector<std::string>& servers) {
+  std::string entries =
+      "# The session's allowlist, written by oss-back2base.\n";
+  for (const config::AllowEntry& entry : allowlist) {
+    entries += entry.domain + "\n";
+  }
+  util::write_file_atomic(dir.session() / "allowlist", entries, 0644);
+  config::write_session_config(dir.session() / "mcp.json", registry, servers);
+  fs::permissions(dir.session() / "mcp.json", fs::perms(0644));
+  util::write_file_atomic(dir.session() / "resolv.conf",
+                          "nameserver 127.0.0.1\n", 0644);
+}
+
+std::optional<SessionDir> latest_session(const fs::path& data_dir,
+                                         const std::string& namespace_name) {
+  std::vector<fs::path> found =
+      sessions_of(data_dir / "sessions", namespace_name);
+  if (found.empty()) {
+    return std::nullopt;
+  }
+  return SessionDir{found.back().filename().string(), found.back()};
+}
+
+}  // namespace b2b::launch

@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: Apache-2.0
+// posix_spawn, as in system_runner.cpp, with an environment of the
+// caller's and signal handling around the child: a Ctrl-C on a terminal
+// reaches the child by itself (it is in the foreground process group); a
+// signal sent to the tool alone is sent on to the child. Either way the
+// tool lives to remove the session's containers.
+#include "core/process/command_runner.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace b2b::process {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int k_passed_on[] = {SIGINT, SIGTERM, SIGHUP};
+
+volatile sig_atomic_t g_interrupted = 0;
+std::atomic<pid_t> g_child{-1};
+
+void on_signal(int signal, siginfo_t* info, void*) {
+  g_interrupted = 1;
+  // A terminal's Ctrl-C (SI_KERNEL) reached the child already; one sent
+  // to this process alone (SI_USER, SI_QUEUE) did not.
+  pid_t child = g_child.load();
+  if (child > 0 && (signal != SIGINT || info == nullptr || info->si_code <= 0)) {
+    ::kill(child, signal);
+  }
+}
+
+// Installs the handlers for the life of one child, then puts back what was
+// there before.
+class SignalsPassedOn {
+ public:
+  SignalsPassedOn() {
+    struct sigaction action {};
+    action.sa_sigaction = on_signal;
+    action.sa_flags = SA_SIGINFO | SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    for (std::size_t i = 0; i < std::size(k_passed_on); ++i) {
+      ::sigaction(k_passed_on[i], &action, &m_before[i]);
+    }
+  }
+  ~SignalsPassedOn() {
+    for (std::size_t i = 0; i < std::size(k_passed_on); ++i) {
+      ::sigaction(k_passed_on[i], &m_before[i], nullptr);
+    }
+  }
+  SignalsPassedOn(const SignalsPassedOn&) = delete;
+  SignalsPassedOn& operator=(const SignalsPassedOn&) = delete;
+
+ private:
+  struct sigaction m_before[std::size(k_passed_on)] {};
+};
+
+struct Fd {
+  int fd = -1;
+  Fd() = default;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() { reset(); }
+  void reset() {
+    if (fd >= 0) {
+      ::close(fd);
+      fd = -1;
+    }
+  }
+};
+
+struct Pipe {
+  Fd read, write;
+  bool open() {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+      return false;
+    }
+    read.fd = fds[0];
+    write.fd = fds[1];
+    return true;
+  }
+};
+
+// The tool's environment with the command's variables added or replaced.
+std::vector<std::string> child_environment(const sdk::Command& command) {
+  std::map<std::string, std::string> variables;
+  for (char** at = environ; *at != nullptr; ++at) {
+    std::string entry(*at);
+    std::size_t equals = entry.find('=');
+    if (equals != std::string::npos) {
+      variables[entry.substr(0, equals)] = entry.substr(equals + 1);
+    }
+  }
+  for (const sdk::EnvVar& variable : command.environment) {
+    variables[variable.name] = variable.value;
+  }
+  std::vector<std::string> out;
+  out.reserve(variables.size());
+  for (const auto& [name, value] : variables) {
+    out.push_back(name + "=" + value);
+  }
+  return out;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (std::string& text : strings) {
+    out.push_back(text.data());
+  }
+  out.push_back(nullptr);
+  return out;
+}
+
+// Reads the open pipes until they close or the deadline passes.
+bool drain(Fd& out, Fd& err, sdk::CommandResult& result,
+           std::optional<Clock::time_point> deadline) {
+  char buffer[4096];
+  while (out.fd >= 0 || err.fd >= 0) {
+    int wait_ms = -1;
+    if (deadline) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *deadline - Clock::now());
+      if (left.count() <= 0) {
+        return false;
+      }
+      wait_ms = static_cast<int>(left.count());
+    }
+    pollfd fds[2] = {{out.fd, POLLIN, 0}, {err.fd, POLLIN, 0}};
+    if (::poll(fds, 2, wait_ms) < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return true;
+    }
+    for (int i = 0; i < 2; ++i) {
+      Fd& pipe = i == 0 ? out : err;
+      if (pipe.fd < 0 || fds[i].revents == 0) {
+        continue;
+      }
+      ssize_t n = ::read(pipe.fd, buffer, sizeof buffer);
+      if (n > 0) {
+        (i == 0 ? result.out : result.err)
+            .append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        pipe.reset();
+      }
+    }
+  }
+  return true;
+}
+
+// Waits for `pid`, killing it at the deadline; returns false then.
+bool wait_for(pid_t pid, int& status,
+              std::optional<Clock::time_point> deadline) {
+  while (true) {
+    pid_t done = ::waitpid(pid, &status, deadline ? WNOHANG : 0);
+    if (done == pid) {
+      return true;
+    }
+    if (done < 0 && errno != EINTR) {
+      status = 0;
+      return true;
+    }
+    if (deadline && Clock::now() >= *deadline) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      return false;
+    }
+    if (deadline) {
+      timespec pause{0, 10'000'000};
+      ::nanosleep(&pause, nullptr);
+    }
+  }
+}
+
+}  // namespace
+
+bool interrupted() noexcept { return g_interrupted != 0; }
+
+void run_command(const sdk::Command& command,
+                 sdk::CommandResult& result) noexcept {
+  try {
+    result = {};
+    if (command.argv.empty()) {
+      result.reason = "no program";
+      return;
+    }
+    const bool capture_out = command.streams == sdk::Streams::capture;
+    const bool capture_err = capture_out;
+    const bool progress = command.streams == sdk::Streams::progress;
+    Pipe out, err;
+    if ((capture_out && !out.open()) || (capture_err && !err.open())) {
+      result.reason = std::strerror(errno);
+      return;
+    }
+    std::vector<std::string> argv = command.argv;
+    std::vector<std::string> env = child_environment(command);
+    std::vector<char*> argv_pointers = pointers(argv);
+    std::vector<char*> env_pointers = pointers(env);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (capture_out || progress) {
+      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    }
+    if (capture_out) {
+      posix_spawn_file_actions_adddup2(&actions, out.write.fd, 1);
+    } else if (progress) {
+      posix_spawn_file_actions_adddup2(&actions, 2, 1);
+    }
+    if (capture_err) {
+      posix_spawn_file_actions_adddup2(&actions, err.write.fd, 2);
+    }
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    for (int signal : k_passed_on) {
+      sigaddset(&defaults, signal);
+    }
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+
+    SignalsPassedOn signals;
+    pid_t pid = -1;
+    int failed = ::posix_spawnp(&pid, argv_pointers[0], &actions, &attributes,
+                                argv_pointers.data(), env_pointers.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    out.write.reset();
+    err.write.reset();
+    if (failed != 0) {
+      result.reason = std::strerror(failed);
+      return;
+    }
+    g_child.store(pid);
+    result.started = true;
+
+    std::optional<Clock::time_point> deadline;
+    if (command.timeout.count() > 0) {
+      deadline = Clock::now() + command.timeout;
+    }
+    if (!drain(out.read, err.read, result, deadline)) {
+      result.timed_out = true;
+      ::kill(pid, SIGKILL);
+    }
+    int status = 0;
+    if (!wait_for(pid, status, deadline)) {
+      result.timed_out = true;
+    }
+    g_child.store(-1);
+    result.exit_status =
+        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.interrupted = interrupted();
+  } catch (...) {
+    g_child.store(-1);
+    result.reason = "out of memory";
+  }
+}
+
+}  // namespace b2b::process
