@@ -42,16 +42,15 @@ launch::ChosenRuntime runtime_for(Context& context,
   return chosen;
 }
 
-// Step 6: the image, built only when no image carries its hash.
-launch::ImagePlan current_image(Context& context, sdk::ContainerRuntime& rt,
-                                const fs::path& scratch, bool no_cache) {
-  launch::ImagePlan image = launch::plan_image(context.settings());
-  if (no_cache || !launch::image_is_current(rt, image)) {
-    launch::build_image(rt, image, context.paths(), scratch, no_cache);
+// The image, built only when no image carries its hash.
+void ensure_image(Context& context, sdk::ContainerRuntime& runtime,
+                  const launch::ImagePlan& image, const fs::path& scratch,
+                  bool no_cache) {
+  if (no_cache || !launch::image_is_current(runtime, image)) {
+    launch::build_image(runtime, image, context.paths(), scratch, no_cache);
   } else {
     log::info("image: " + image.tag + " is current");
   }
-  return image;
 }
 
 std::vector<sdk::EnvVar> server_tokens(const Plan& plan,
@@ -96,60 +95,63 @@ std::vector<std::string> agent_arguments(const LaunchOptions& options) {
 
 }  // namespace
 
-int launch_session(Context& context, const LaunchOptions& options) {
+PreparedSession prepare_session(Context& context, const LaunchOptions& options,
+                                bool dry_run) {
   const config::Settings& settings = context.settings();
   const config::Paths& paths = context.paths();
   std::unique_ptr<process::ProcessRunner> runner =
       process::make_system_runner();
+  PreparedSession prepared;
 
   // Steps 1 to 4: the context, the plugins, the workspace and the profile.
-  Plan plan = make_plan(context, *runner, options.plan);
-  if (!plan.namespace_name) {
-    throw Error(plan.namespace_problem);
-  }
-  const std::string& namespace_name = plan.namespace_name->name;
+  prepared.plan = make_plan(context, *runner, options.plan);
+  const Plan& plan = prepared.plan;
+  const std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";
   std::vector<launch::ExtraDir> extra_dirs = launch::resolve_extra_dirs(
-      options.dirs, fs::current_path(),
-      fs::path(std::getenv("HOME") ? std::getenv("HOME") : ""),
-      plan.workspace.path);
+      options.dirs, fs::current_path(), home, plan.workspace.path);
 
   // Step 5: the credential.
-  launch::CredentialChoice auth =
-      launch::resolve_credentials(context.plugins().auth_providers());
-  log::info("auth: " + auth.provider);
-  if (!auth.also_configured.empty()) {
-    log::info("auth: " + util::join(auth.also_configured) +
-              " configured as well, not used; the first in order wins");
-  }
-
-  // Step 6: the runtime and its image.
-  launch::ChosenRuntime chosen = runtime_for(context, options.runtime);
-  sdk::ContainerRuntime& runtime = *chosen.runtime.object;
-  launch::SessionDir dir =
-      launch::make_session_dir(paths.data_dir, namespace_name);
-  launch::ImagePlan image = current_image(context, runtime, dir.root, false);
-
-  // Step 7: the spec, and the files it hands the containers.
-  config::seed_state(paths.state_dir, payload::embedded_payload());
-  std::vector<config::AllowEntry> allowlist = plan.allowlist;
-  for (const sdk::Credential& credential : auth.credentials) {
-    for (const std::string& host : credential.allow_hosts) {
-      allowlist.push_back({host, {"auth " + auth.provider}});
+  try {
+    prepared.auth =
+        launch::resolve_credentials(context.plugins().auth_providers());
+    log::info("auth: " + prepared.auth->provider);
+    if (!prepared.auth->also_configured.empty()) {
+      log::info("auth: " + util::join(prepared.auth->also_configured) +
+                " configured as well, not used; the first in order wins");
     }
+  } catch (const Error& e) {
+    if (!dry_run) {
+      throw;
+    }
+    prepared.auth_problem = e.what();
   }
-  launch::write_session_files(dir, allowlist, plan.registry,
-                              plan.loaded_servers());
+
+  // Step 7, ahead of 6 because it needs no engine: the runtime-neutral
+  // spec. Step 6 (the image) is then the runtime's.
+  prepared.image = launch::plan_image(settings);
+  if (!plan.namespace_name) {
+    if (!dry_run) {
+      throw Error(plan.namespace_problem);
+    }
+    return prepared;
+  }
+  const std::string& namespace_name = plan.namespace_name->name;
+  prepared.dir =
+      dry_run ? launch::planned_session_dir(paths.data_dir, namespace_name)
+              : launch::make_session_dir(paths.data_dir, namespace_name);
   launch::SessionInputs inputs;
   inputs.workspace = plan.workspace.path;
   inputs.namespace_name = namespace_name;
   inputs.profiles = plan.choice.profiles;
-  inputs.image = image;
-  inputs.dir = dir;
+  inputs.image = prepared.image;
+  inputs.dir = prepared.dir;
   inputs.state_dir = paths.state_dir;
-  inputs.home = std::getenv("HOME") ? std::getenv("HOME") : "";
+  inputs.home = home;
   inputs.extra_dirs = extra_dirs;
   inputs.networks = networks_for(options, settings);
-  inputs.credentials = auth.credentials;
+  if (prepared.auth) {
+    inputs.credentials = prepared.auth->credentials;
+  }
   inputs.server_tokens = server_tokens(plan, settings);
   inputs.command = options.command;
   inputs.arguments = agent_arguments(options);
@@ -158,9 +160,33 @@ int launch_session(Context& context, const LaunchOptions& options) {
                     ::isatty(STDOUT_FILENO);
   inputs.uid = ::getuid();
   inputs.gid = ::getgid();
-  sdk::LaunchSpec spec =
+  prepared.spec =
       launch::make_session_spec(inputs, settings, build_info().version);
-  if (!inputs.firewall) {
+  return prepared;
+}
+
+int launch_session(Context& context, const LaunchOptions& options) {
+  const config::Paths& paths = context.paths();
+  PreparedSession prepared = prepare_session(context, options, false);
+  const Plan& plan = prepared.plan;
+  const std::string& namespace_name = plan.namespace_name->name;
+
+  // Step 6: the runtime and its image, built only when none is current.
+  launch::ChosenRuntime chosen = runtime_for(context, options.runtime);
+  sdk::ContainerRuntime& runtime = *chosen.runtime.object;
+  ensure_image(context, runtime, prepared.image, prepared.dir.root, false);
+
+  // What the spec hands the containers.
+  config::seed_state(paths.state_dir, payload::embedded_payload());
+  std::vector<config::AllowEntry> allowlist = plan.allowlist;
+  for (const sdk::Credential& credential : prepared.auth->credentials) {
+    for (const std::string& host : credential.allow_hosts) {
+      allowlist.push_back({host, {"auth " + prepared.auth->provider}});
+    }
+  }
+  launch::write_session_files(prepared.dir, allowlist, plan.registry,
+                              plan.loaded_servers());
+  if (options.no_firewall || context.settings().flag("DISABLE_FIREWALL")) {
     log::warning("the firewall is off (--no-firewall or DISABLE_FIREWALL=1):"
                  " anything the agent runs can reach any host");
   }
@@ -173,7 +199,7 @@ int launch_session(Context& context, const LaunchOptions& options) {
 
   // Step 8: the session; its exit status is ours.
   int exit_status = 0;
-  sdk::Result ran = runtime.run(spec, exit_status);
+  sdk::Result ran = runtime.run(*prepared.spec, exit_status);
   if (process::interrupted()) {
     return exit_status::k_interrupted;
   }
@@ -191,8 +217,8 @@ void build_session_image(Context& context,
   std::error_code ignored;
   fs::remove_all(scratch, ignored);
   util::create_directories(scratch, 0700);
-  launch::ImagePlan image =
-      current_image(context, *chosen.runtime.object, scratch, no_cache);
+  launch::ImagePlan image = launch::plan_image(context.settings());
+  ensure_image(context, *chosen.runtime.object, image, scratch, no_cache);
   fs::remove_all(scratch, ignored);
   log::notice("image " + image.tag + " is current");
 }

@@ -5,6 +5,7 @@
 
 #include "core/app/context.hpp"
 #include "core/app/plan.hpp"
+#include "core/launch/credentials.hpp"
 #include "core/launch/session_spec.hpp"
 
 #include <optional>
@@ -23,6 +24,21 @@ struct LaunchOptions {
   launch::AgentCommand command = launch::AgentCommand::claude;
   std::vector<std::string> arguments;   ///< after the command's own flags
 };
+
+/// Steps 1 to 5 and 7 of a launch: everything but the engine. With
+/// `dry_run` (for `plan`) nothing is written and what would stop a launch
+/// is recorded instead of thrown, where the rest can go on without it.
+struct PreparedSession {
+  Plan plan;
+  std::optional<launch::CredentialChoice> auth;
+  std::string auth_problem;  ///< why there is no credential (dry run)
+  launch::ImagePlan image;
+  launch::SessionDir dir;
+  std::optional<sdk::LaunchSpec> spec;  ///< none without a namespace
+};
+
+PreparedSession prepare_session(Context& context, const LaunchOptions& options,
+                                bool dry_run);
 
 /// Runs a session and returns its exit status (130 when interrupted).
 /// Throws `Error` for what stops it before it starts.

@@ -10,7 +10,6 @@
 #include <memory>
 
 namespace b2b::cli {
-namespace {
 
 void add_session_flags(CLI::App& command, app::LaunchOptions& options) {
   command.add_option("--profile", options.plan.profile,
@@ -32,8 +31,6 @@ void add_session_flags(CLI::App& command, app::LaunchOptions& options) {
                    "Start without the outbound firewall (as "
                    "DISABLE_FIREWALL=1): the agent can reach any host");
 }
-
-}  // namespace
 
 std::function<int()> register_launch(CLI::App& app, app::Context& context) {
   auto options = std::make_shared<app::LaunchOptions>();

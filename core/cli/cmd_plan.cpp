@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/app/context.hpp"
+#include "core/app/launch.hpp"
 #include "core/app/plan.hpp"
 #include "core/cli/commands.hpp"
+#include "core/cli/spec_json.hpp"
 #include "core/util/json_output.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/table.hpp"
@@ -18,14 +20,6 @@ namespace {
 
 namespace json = boost::json;
 
-json::array strings(const std::vector<std::string>& list) {
-  json::array out;
-  for (const std::string& item : list) {
-    out.emplace_back(item);
-  }
-  return out;
-}
-
 std::string confidence(double value) {
   char text[16];
   std::snprintf(text, sizeof text, "%.2f", value);
@@ -39,7 +33,7 @@ json::object detection_json(const app::DetectionReport& d) {
     for (const sdk::Detection& match : outcome.matches) {
       matches.push_back({{"profile", match.profile},
                          {"confidence", match.confidence},
-                         {"evidence", strings(match.evidence)}});
+                         {"evidence", util::json_strings(match.evidence)}});
     }
     detectors.push_back(
         {{"detector", outcome.detector},
@@ -66,7 +60,7 @@ json::object profile_json(const config::ProfileChoice& c,
         evidence.push_back({{"profile", match.profile},
                             {"detector", outcome.detector},
                             {"confidence", match.confidence},
-                            {"paths", strings(match.evidence)}});
+                            {"paths", util::json_strings(match.evidence)}});
       }
     }
   }
@@ -76,11 +70,25 @@ json::object profile_json(const config::ProfileChoice& c,
   }
   return {{"requested", c.request.name},
           {"origin", c.request.origin},
-          {"matched", strings(c.profiles)},
+          {"matched", util::json_strings(c.profiles)},
           {"reason", c.reason},
           {"evidence", evidence},
-          {"unknown_matches", strings(c.unknown_matches)},
+          {"unknown_matches", util::json_strings(c.unknown_matches)},
           {"dropped_servers", dropped}};
+}
+
+// The provider and the variables it sets, never their values.
+json::object auth_json(const app::PreparedSession& prepared) {
+  if (!prepared.auth) {
+    return {{"provider", nullptr}, {"problem", prepared.auth_problem}};
+  }
+  json::array variables;
+  for (const sdk::Credential& credential : prepared.auth->credentials) {
+    variables.emplace_back(credential.variable);
+  }
+  return {{"provider", prepared.auth->provider},
+          {"variables", variables},
+          {"also_configured", util::json_strings(prepared.auth->also_configured)}};
 }
 
 json::array servers_json(const std::vector<app::ServerPlan>& servers) {
@@ -94,18 +102,19 @@ json::array servers_json(const std::vector<app::ServerPlan>& servers) {
                    {"transport", plan.server.transport},
                    {"display", plan.server.display()},
                    {"variables", variables},
-                   {"egress", strings(plan.server.egress)},
+                   {"egress", util::json_strings(plan.server.egress)},
                    {"loaded", plan.loaded},
                    {"note", plan.note}});
   }
   return out;
 }
 
-void print_json(const app::Plan& plan) {
+void print_json(const app::PreparedSession& prepared) {
+  const app::Plan& plan = prepared.plan;
   json::array allowlist;
   for (const config::AllowEntry& entry : plan.allowlist) {
     allowlist.push_back(
-        {{"domain", entry.domain}, {"origins", strings(entry.origins)}});
+        {{"domain", entry.domain}, {"origins", util::json_strings(entry.origins)}});
   }
   json::object out{
       {"workspace",
@@ -125,7 +134,14 @@ void print_json(const app::Plan& plan) {
       {"profiles_source", plan.profiles_source},
       {"registry_source", plan.registry_source},
       {"servers", servers_json(plan.servers)},
-      {"allowlist", allowlist}};
+      {"allowlist", allowlist},
+      {"auth", auth_json(prepared)},
+      {"image",
+       {{"tag", prepared.image.tag},
+        {"hash", prepared.image.hash},
+        {"base", prepared.image.base}}},
+      {"spec", prepared.spec ? json::value(spec_json(*prepared.spec))
+                             : json::value(nullptr)}};
   std::cout << util::pretty_json(out);
 }
 
@@ -156,7 +172,8 @@ void print_detection(const app::DetectionReport& d) {
   }
 }
 
-void print_text(const app::Plan& plan) {
+void print_text(const app::PreparedSession& prepared) {
+  const app::Plan& plan = prepared.plan;
   std::cout << "workspace: " << plan.workspace.path.string() << " ("
             << plan.workspace.origin << ")\n";
   if (plan.namespace_name) {
@@ -201,10 +218,17 @@ void print_text(const app::Plan& plan) {
   for (const std::string& line : util::table_lines(rows)) {
     std::cout << line << "\n";
   }
+  std::cout << "auth:      "
+            << (prepared.auth ? prepared.auth->provider
+                              : "none: " + prepared.auth_problem)
+            << "\n";
+  if (prepared.spec) {
+    print_spec(std::cout, *prepared.spec);
+  }
 }
 
 struct PlanFlags {
-  app::PlanOptions options;
+  app::LaunchOptions options;
   bool json = false;
 };
 
@@ -214,10 +238,7 @@ void register_plan(CLI::App& app, app::Context& context) {
   CLI::App* command = app.add_subcommand(
       "plan", "Show what a launch would do here, changing nothing");
   auto flags = std::make_shared<PlanFlags>();
-  command->add_option("--profile", flags->options.profile,
-                      "Profile: auto, last, or a name (see profiles.json)");
-  command->add_option("-r,--repo", flags->options.repo,
-                      "Repository to mount at /workspace");
+  add_session_flags(*command, flags->options);
   command->add_flag("--json", flags->json, "Print JSON");
   command->footer(
       "Detects the workspace, chooses profiles, servers and the firewall's\n"
@@ -225,12 +246,12 @@ void register_plan(CLI::App& app, app::Context& context) {
       "Example: oss-back2base plan --profile go --json");
   command->final_callback([&context, flags] {
     context.action = [&context, flags] {
-      auto runner = process::make_system_runner();
-      app::Plan plan = app::make_plan(context, *runner, flags->options);
+      app::PreparedSession prepared =
+          app::prepare_session(context, flags->options, true);
       if (flags->json) {
-        print_json(plan);
+        print_json(prepared);
       } else {
-        print_text(plan);
+        print_text(prepared);
       }
       return 0;
     };

@@ -13,6 +13,7 @@ class App;
 
 namespace b2b::app {
 class Context;
+struct LaunchOptions;
 }
 
 namespace b2b::cli {
@@ -21,6 +22,9 @@ namespace b2b::cli {
 /// runs when no subcommand is chosen.
 std::function<int()> register_launch(CLI::App& app, app::Context& context);
 void register_build(CLI::App& app, app::Context& context);
+/// The flags that shape a session (--profile, --repo, --dir, ...), for the
+/// root command and for `plan`.
+void add_session_flags(CLI::App& command, app::LaunchOptions& options);
 void register_version(CLI::App& app, app::Context& context);
 void register_doctor(CLI::App& app, app::Context& context);
 void register_install(CLI::App& app, app::Context& context);

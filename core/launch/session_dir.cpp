@@ -59,6 +59,14 @@ void make_dir(const fs::path& dir, unsigned mode) {
 
 }  // namespace
 
+SessionDir planned_session_dir(const fs::path& data_dir,
+                               const std::string& namespace_name) {
+  SessionDir dir;
+  dir.id = namespace_name + "-" + timestamp() + "-" + random_suffix();
+  dir.root = data_dir / "sessions" / dir.id;
+  return dir;
+}
+
 SessionDir make_session_dir(const fs::path& data_dir,
                             const std::string& namespace_name,
                             std::size_t keep) {
@@ -70,9 +78,7 @@ SessionDir make_session_dir(const fs::path& data_dir,
     fs::remove_all(old.front(), ignored);
     old.erase(old.begin());
   }
-  SessionDir dir;
-  dir.id = namespace_name + "-" + timestamp() + "-" + random_suffix();
-  dir.root = sessions / dir.id;
+  SessionDir dir = planned_session_dir(data_dir, namespace_name);
   make_dir(dir.root, 0700);
   // Inside a directory only the user may enter: the sidecar is root
   // without CAP_DAC_OVERRIDE, so its directory is open to it by mode.

@@ -23,6 +23,11 @@ struct SessionDir {
   std::filesystem::path firewall() const { return root / "firewall"; }
 };
 
+/// Where a new session of `namespace_name` would have its directory,
+/// without making it: for `plan`.
+SessionDir planned_session_dir(const std::filesystem::path& data_dir,
+                               const std::string& namespace_name);
+
 /// Makes a new, empty session directory for `namespace_name` (0700) under
 /// `data_dir`/sessions, and removes the oldest of that namespace beyond the
 /// last `keep`. Throws `Error` naming the directory.

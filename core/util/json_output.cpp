@@ -53,4 +53,12 @@ std::string pretty_json(const boost::json::value& value) {
   return out;
 }
 
+boost::json::array json_strings(const std::vector<std::string>& items) {
+  boost::json::array out;
+  for (const std::string& item : items) {
+    out.emplace_back(item);
+  }
+  return out;
+}
+
 }  // namespace b2b::util

@@ -8,10 +8,24 @@ namespace {
 
 namespace json = boost::json;
 
+// Compose replaces "$NAME" and "${NAME}" in every value with the variable
+// from its own environment; "$$" is its one way to write "$". Every string
+// goes through here, so a prompt or a path is passed on as it was typed.
+json::string literal(std::string_view text) {
+  json::string out;
+  for (char c : text) {
+    out.push_back(c);
+    if (c == '$') {
+      out.push_back('$');
+    }
+  }
+  return out;
+}
+
 json::array strings(const std::vector<std::string>& items) {
   json::array out;
   for (const std::string& item : items) {
-    out.emplace_back(item);
+    out.emplace_back(literal(item));
   }
   return out;
 }
@@ -20,7 +34,7 @@ json::array strings(const std::vector<std::string>& items) {
 // entrypoint and the privileges.
 json::object shared_service(const sdk::LaunchSpec& spec,
                             const sdk::ContainerSpec& container) {
-  json::object service{{"image", spec.image},
+  json::object service{{"image", literal(spec.image)},
                        {"cap_drop", strings(container.cap_drop)},
                        {"cap_add", strings(container.cap_add)},
                        {"security_opt", strings(container.security_opt)}};
@@ -28,7 +42,7 @@ json::object shared_service(const sdk::LaunchSpec& spec,
     service["entrypoint"] = strings(container.entrypoint);
   }
   if (!container.workdir.empty()) {
-    service["working_dir"] = container.workdir;
+    service["working_dir"] = literal(container.workdir);
   }
   return service;
 }
@@ -38,21 +52,20 @@ json::object launch_service(const sdk::LaunchSpec& spec,
   json::array volumes;
   for (const sdk::Mount& mount : container.mounts) {
     volumes.push_back({{"type", "bind"},
-                       {"source", mount.source},
-                       {"target", mount.target},
+                       {"source", literal(mount.source)},
+                       {"target", literal(mount.target)},
                        {"read_only", mount.read_only}});
   }
   json::array environment;
   for (const sdk::EnvVar& variable : container.environment) {
-    environment.emplace_back(variable.secret
-                                 ? variable.name
-                                 : variable.name + "=" + variable.value);
+    environment.emplace_back(literal(
+        variable.secret ? variable.name : variable.name + "=" + variable.value));
   }
   json::object labels;
   for (const auto& [name, value] : spec.labels) {
-    labels[name] = value;
+    labels[name] = literal(value);
   }
-  json::object service{{"container_name", container.name},
+  json::object service{{"container_name", literal(container.name)},
                        {"volumes", volumes},
                        {"environment", environment},
                        {"labels", labels},
@@ -62,14 +75,14 @@ json::object launch_service(const sdk::LaunchSpec& spec,
     service["command"] = strings(container.command);
   }
   if (!container.user.empty()) {
-    service["user"] = container.user;
+    service["user"] = literal(container.user);
   }
   const bool agent = &container == &spec.agent;
   if (agent && !spec.cpu_limit.empty()) {
-    service["cpus"] = spec.cpu_limit;
+    service["cpus"] = literal(spec.cpu_limit);
   }
   if (agent && !spec.memory_limit.empty()) {
-    service["mem_limit"] = spec.memory_limit;
+    service["mem_limit"] = literal(spec.memory_limit);
   }
   return service;
 }
@@ -93,8 +106,8 @@ ComposeFiles compose_files(const sdk::LaunchSpec& spec) {
   if (!spec.networks.empty()) {
     json::array joined{"default"};
     for (const std::string& name : spec.networks) {
-      joined.emplace_back(name);
-      networks[name] = {{"external", true}, {"name", name}};
+      joined.emplace_back(literal(name));
+      networks[name] = {{"external", true}, {"name", literal(name)}};
     }
     firewall_launch["networks"] = joined;
   }

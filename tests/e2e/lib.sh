@@ -48,39 +48,35 @@ e2e_require_engine() {
   trap e2e_cleanup EXIT
 }
 
-# The image, from the payload as `oss-back2base install` extracts it, built
-# only when no image carries this payload's hash; the host's CA bundle goes
-# in as BACK2BASE_EXTRA_CA_CERTS would put it (this machine's proxy
-# intercepts TLS).
+# The session image, built by the CLI itself (`oss-back2base build`) on the
+# local base, only when no image carries its hash; the host's CA bundle
+# goes in by BACK2BASE_EXTRA_CA_CERTS (this machine's proxy intercepts
+# TLS). The runtime that drives $ENGINE is $E2E_RUNTIME.
+case "$ENGINE" in
+  docker) E2E_RUNTIME=compose ;;
+  *) E2E_RUNTIME=$ENGINE ;;
+esac
+export BACK2BASE_BASE_IMAGE="$E2E_BASE"
+if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export BACK2BASE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
 e2e_build_image() {
-  local home="$E2E/home" hash context
+  local home="$E2E/home"
   HOME="$home" "$B2B" install >/dev/null
-  hash=$(HOME="$home" "$B2B" status --json | jq -r .payload.hash)
-  IMAGE="back2base-session:e2e-${hash:0:16}"
+  local hash
+  read -r IMAGE hash < <(HOME="$home" "$B2B" plan -r "$E2E" --json |
+                         jq -r '.image.tag + " " + .image.hash')
   if [ "$("$ENGINE" image inspect -f \
         '{{index .Config.Labels "org.back2base.payload-hash"}}' "$IMAGE" \
         2>/dev/null)" = "$hash" ]; then
     return
   fi
-  context="$E2E/context"
-  cp -r "$home/.local/share/back2base/back2base-container" "$context"
-  if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
-    cp /etc/ssl/certs/ca-certificates.crt "$context/image/extra-ca-certs/host.crt"
-  fi
-  step "building $IMAGE with $ENGINE (once per payload)"
-  "$ENGINE" build -q --build-arg "BASE_IMAGE=$E2E_BASE" \
-    --build-arg "PAYLOAD_HASH=$hash" -t "$IMAGE" "$context" >"$E2E/build.log" \
+  step "building $IMAGE with oss-back2base build on $ENGINE (once per payload)"
+  HOME="$home" "$B2B" build --runtime "$E2E_RUNTIME" >"$E2E/build.log" \
     2>&1 || { tail -30 "$E2E/build.log"; exit 1; }
   [ "$("$ENGINE" image inspect -f \
      '{{index .Config.Labels "org.back2base.payload-hash"}}' "$IMAGE")" = \
     "$hash" ] || { echo "FAIL: the image lacks the payload's hash"; exit 1; }
-  # Images of earlier payloads are of no more use; each is large.
-  local stale
-  for stale in $("$ENGINE" images --format '{{.Repository}}:{{.Tag}}' |
-                 grep -E '(^|/)back2base-session:e2e-' |
-                 grep -v ":e2e-${hash:0:16}\$"); do
-    "$ENGINE" rmi "$stale" >/dev/null 2>&1 || true
-  done
 }
 
 e2e_address() {  # CONTAINER FAMILY

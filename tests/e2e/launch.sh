@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# The main job end to end through the CLI, on a real engine: $ENGINE
+# docker is driven by the compose runtime, podman by the podman runtime;
+# the same checks for both. The session reaches the test hosts through
+# --network (BACK2BASE_NETWORKS), and Claude Code the mock API through
+# BACK2BASE_ANTHROPIC_BASE_URL. Exits 77 (skipped) without the engine.
+set -euo pipefail
+here=$(dirname "$(readlink -f "$0")")
+source "$here/lib.sh"
+
+e2e_require_engine
+e2e_build_image
+e2e_start_network_and_hosts
+
+export HOME="$E2E/home"
+export BACK2BASE_RUNTIME="$E2E_RUNTIME" BACK2BASE_NETWORKS="$E2E_NAME"
+export BACK2BASE_ANTHROPIC_BASE_URL=http://mock.b2b.test
+export BACK2BASE_ALLOW_DOMAINS=allowed.b2b.test
+secret="sk-ant-e2e-launch-$$-$RANDOM"
+export BACK2BASE_ANTHROPIC_API_KEY="$secret"
+
+# A Go repository, with hooks the agent must not be able to change, and a
+# directory beside it for -d.
+repo="$E2E/shop"
+mkdir -p "$repo" "$E2E/extra"
+git -C "$repo" init -q
+printf 'module example.com/shop\n\ngo 1.22\n' >"$repo/go.mod"
+echo "beside the repository" >"$E2E/extra/note"
+b2b() { (cd "$repo" && timeout 300 "$B2B" "$@"); }
+session_containers() {
+  "$ENGINE" ps -a -q --filter "label=org.back2base.namespace=shop"
+}
+
+step "-p prints the mock's answer, and nothing else, on stdout"
+status=0
+output=$(b2b -p "say hello" 2>"$E2E/err") || status=$?
+[ "$status" -eq 0 ] || fail "-p exited $status: $(tail -5 "$E2E/err")"
+[ "$output" = "Hello from the mock API." ] ||
+  fail "stdout was \"$output\" ($(tail -5 "$E2E/err"))"
+
+step "the go profile was chosen, and the agent got its MCP servers"
+b2b -p "RUN: cp ~/.cache/back2base/mcp.json /workspace/seen-mcp.json && \
+echo \$BACK2BASE_PROFILE >/workspace/seen-profile" >/dev/null 2>&1 || true
+[ "$(cat "$repo/seen-profile" 2>/dev/null)" = go ] ||
+  fail "the agent's profile was \"$(cat "$repo/seen-profile" 2>/dev/null)\""
+jq -e '.mcpServers | has("fetch") and has("sequential-thinking") and
+       (has("kubernetes") | not) and (has("github") | not)' \
+  "$repo/seen-mcp.json" >/dev/null 2>&1 ||
+  fail "the agent's MCP servers: $(jq -c '.mcpServers | keys' \
+    "$repo/seen-mcp.json" 2>&1)"
+[ -z "$(session_containers)" ] || fail "a session left containers behind"
+
+step "a second launch builds nothing"
+b2b -v -p "say hello" >/dev/null 2>"$E2E/err" || fail "the second launch"
+if grep -q "building the session image" "$E2E/err"; then
+  fail "the second launch built the image again"
+fi
+expect "$(cat "$E2E/err")" "is current"
+
+step "shell -c: /workspace, -d, read-only hooks, no Docker socket, status"
+status=0
+output=$(b2b -d "$E2E/extra:ro" shell -c '
+  cat /workspace/go.mod | head -1
+  cat /repos/extra/note
+  touch /repos/extra/new 2>/dev/null || echo "extra: read-only"
+  touch /workspace/.git/hooks/pre-commit 2>/dev/null || echo "hooks: read-only"
+  [ -e /var/run/docker.sock ] || echo "no docker socket"
+  touch /workspace/made-in-shell
+  exit 9' 2>"$E2E/err") || status=$?
+[ "$status" -eq 9 ] || fail "shell -c exited $status, not 9"
+for line in "module example.com/shop" "beside the repository" \
+            "extra: read-only" "hooks: read-only" "no docker socket"; do
+  expect "$output" "$line"
+done
+[ "$(stat -c %u "$repo/made-in-shell")" = "$(id -u)" ] ||
+  fail "made-in-shell belongs to uid $(stat -c %u "$repo/made-in-shell")"
+
+step "the firewall holds: the allowed host answers, the forbidden does not"
+output=$(b2b shell -c "
+  curl -sS -m 5 -o /dev/null -w '%{http_code}\n' http://allowed.b2b.test/
+  curl -sS -m 5 http://$FORBIDDEN4/ 2>&1 || echo refused
+  getent hosts forbidden.b2b.test || echo unresolved" 2>&1) || true
+expect "$output" "200"
+expect "$output" "refused"
+expect "$output" "unresolved"
+
+step "the credential is on no command line and in no file the tool wrote"
+(cd "$repo" && exec "$B2B" shell -c 'sleep 20') >/dev/null 2>&1 &
+session=$!
+for _ in $(seq 100); do
+  [ -z "$(session_containers)" ] || break
+  sleep 0.2
+done
+sleep 2
+if grep -l -a -F -- "$secret" /proc/[0-9]*/cmdline 2>/dev/null; then
+  fail "the credential is on a command line"
+fi
+if grep -r -l -a -F -- "$secret" "$HOME" "$repo" 2>/dev/null; then
+  fail "the credential is in a file the tool wrote"
+fi
+
+step "SIGINT ends the session with 130 and leaves no container"
+kill -INT "$session"
+status=0
+wait "$session" || status=$?
+[ "$status" -eq 130 ] || fail "the interrupted session exited $status"
+[ -z "$(session_containers)" ] ||
+  fail "containers left after SIGINT: $(session_containers)"
+
+e2e_summary
