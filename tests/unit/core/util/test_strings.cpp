@@ -50,3 +50,12 @@ TEST_CASE("quote and to_hex", "[util][strings]") {
   const unsigned char bytes[] = {0x00, 0xab, 0x7f};
   CHECK(to_hex(bytes, 3) == "00ab7f");
 }
+
+TEST_CASE("shell_quote gives words a shell reads back as they were",
+          "[util][strings]") {
+  CHECK(shell_quote("podman") == "podman");
+  CHECK(shell_quote("a=b,c/d:e") == "a=b,c/d:e");
+  CHECK(shell_quote("") == "''");
+  CHECK(shell_quote("two words") == "'two words'");
+  CHECK(shell_quote("it's $HOME") == "'it'\\''s $HOME'");
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/process/command_runner.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+using namespace b2b;
+using namespace std::chrono_literals;
+
+TEST_CASE("a command's variables reach the child, not the tool",
+          "[process][command]") {
+  sdk::Command command{{"sh", "-c", "printf %s \"$B2B_TEST_SECRET\""},
+                       {{"B2B_TEST_SECRET", "s3cr3t value", true}},
+                       sdk::Streams::capture,
+                       5s};
+  sdk::CommandResult result;
+  process::run_command(command, result);
+  CHECK(result.started);
+  CHECK(result.exit_status == 0);
+  CHECK(result.out == "s3cr3t value");
+  CHECK(std::getenv("B2B_TEST_SECRET") == nullptr);
+}
+
+TEST_CASE("a captured command keeps its two streams apart and is timed",
+          "[process][command]") {
+  sdk::CommandResult result;
+  process::run_command({{"sh", "-c", "echo out; echo err >&2; exit 4"},
+                        {},
+                        sdk::Streams::capture,
+                        5s},
+                       result);
+  CHECK(result.exit_status == 4);
+  CHECK(result.out == "out\n");
+  CHECK(result.err == "err\n");
+
+  process::run_command({{"sleep", "30"}, {}, sdk::Streams::capture, 200ms},
+                       result);
+  CHECK(result.timed_out);
+  CHECK(result.exit_status == 128 + SIGKILL);
+}
+
+TEST_CASE("a program that is not there is reported, not thrown",
+          "[process][command]") {
+  sdk::CommandResult result;
+  process::run_command({{"b2b-no-such-program"}, {}, sdk::Streams::capture,
+                        5s},
+                       result);
+  CHECK_FALSE(result.started);
+  CHECK_FALSE(result.reason.empty());
+}
+
+TEST_CASE("a termination sent to the tool reaches the command, which ends "
+          "as it chooses, and the tool lives on",
+          "[process][command]") {
+  std::thread signaller([] {
+    std::this_thread::sleep_for(300ms);
+    ::kill(::getpid(), SIGTERM);
+  });
+  sdk::CommandResult result;
+  process::run_command(
+      {{"sh", "-c", "trap 'exit 42' TERM; sleep 10 & wait"},
+       {},
+       sdk::Streams::inherit,
+       {}},
+      result);
+  signaller.join();
+  CHECK(result.started);
+  CHECK(result.interrupted);
+  CHECK(result.exit_status == 42);
+  CHECK(process::interrupted());
+}
