@@ -22,6 +22,10 @@ std::string first_line(const std::string& text);
 /// its progress on stderr as well puts its error.
 std::string last_line(const std::string& text);
 
+/// Where `program` is on PATH, or an empty string: a probe that costs no
+/// process.
+std::string find_in_path(const std::string& program);
+
 /// The secret variables of `container`: their values go into the client's
 /// environment, and the command line names them alone.
 std::vector<sdk::EnvVar> secrets_of(const sdk::ContainerSpec& container);

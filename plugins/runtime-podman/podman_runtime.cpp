@@ -13,7 +13,6 @@
 
 namespace {
 
-using b2b::engine::first_line;
 using b2b::sdk::CommandResult;
 using b2b::sdk::Result;
 
@@ -22,17 +21,15 @@ class PodmanRuntime final : public b2b::sdk::ContainerRuntime {
   explicit PodmanRuntime(b2b::sdk::Host& host)
       : m_podman(host, "podman", "podman") {}
 
+  // Podman has no daemon to ask: installed is ready. Whatever else is
+  // wrong shows, with Podman's words, at the first real call.
   Result probe(b2b::sdk::RuntimeProbe& probe) override {
-    CommandResult result =
-        m_podman.query({"podman", "version", "--format", "{{.Client.Version}}"});
-    if (!result.started) {
-      probe.detail = "podman is not installed (" + result.reason + ")";
-    } else if (result.exit_status != 0 || result.timed_out) {
-      probe.detail = "podman version failed: " + first_line(result.err);
+    std::string podman = b2b::engine::find_in_path("podman");
+    if (podman.empty()) {
+      probe.detail = "podman is not installed (not on PATH)";
     } else {
       probe.available = true;
-      probe.engine = "podman " + first_line(result.out) +
-                     (rootless() ? " (rootless)" : " (rootful)");
+      probe.engine = podman + (rootless() ? " (rootless)" : " (rootful)");
     }
     return Result::success();
   }
@@ -48,9 +45,7 @@ class PodmanRuntime final : public b2b::sdk::ContainerRuntime {
 
   Result run(const b2b::sdk::LaunchSpec& spec, int& exit_status) override {
     Result outcome = start_session(spec, exit_status);
-    // Whatever happened, nothing of the session stays; the agent first,
-    // as Podman removes no container another depends on.
-    remove(spec.agent.name);
+    // Whatever happened, nothing of the session stays.
     remove(spec.firewall.name);
     return outcome;
   }
@@ -95,10 +90,12 @@ class PodmanRuntime final : public b2b::sdk::ContainerRuntime {
     return Result::success();
   }
 
-  // Quietly: a container that never got made is not worth a message.
-  void remove(const std::string& name) {
-    m_podman.query({"podman", "rm", "--force", "--time", "0", "--ignore",
-                    name});
+  // The firewall's container and, with --depend, the agent's that joined
+  // it, in one call. Quietly: one that never got made is not worth a
+  // message.
+  void remove(const std::string& firewall) {
+    m_podman.query({"podman", "rm", "--force", "--depend", "--time", "0",
+                    "--ignore", firewall});
   }
 
   b2b::engine::EngineCli m_podman;
