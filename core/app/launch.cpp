@@ -5,6 +5,7 @@
 #include "core/app/exit_status.hpp"
 #include "core/config/last_profile.hpp"
 #include "core/config/state.hpp"
+#include "core/launch/claude_sessions.hpp"
 #include "core/launch/credentials.hpp"
 #include "core/launch/extra_dirs.hpp"
 #include "core/launch/image.hpp"
@@ -84,10 +85,18 @@ std::vector<std::string> networks_for(const LaunchOptions& options,
   return networks;
 }
 
-std::vector<std::string> agent_arguments(const LaunchOptions& options) {
+std::vector<std::string> agent_arguments(const LaunchOptions& options,
+                                         const Plan& plan,
+                                         const config::Paths& paths) {
   std::vector<std::string> args;
   if (options.prompt) {
     args = {"-p", *options.prompt};
+  }
+  if (options.resume && plan.namespace_name) {
+    std::string id = launch::session_to_resume(
+        paths.state_dir, plan.namespace_name->name, *options.resume);
+    log::info("resume: session " + id);
+    args.insert(args.end(), {"--resume", id});
   }
   args.insert(args.end(), options.arguments.begin(), options.arguments.end());
   return args;
@@ -154,7 +163,7 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   }
   inputs.server_tokens = server_tokens(plan, settings);
   inputs.command = options.command;
-  inputs.arguments = agent_arguments(options);
+  inputs.arguments = agent_arguments(options, plan, paths);
   inputs.firewall = !options.no_firewall && !settings.flag("DISABLE_FIREWALL");
   inputs.terminal = !options.prompt && ::isatty(STDIN_FILENO) &&
                     ::isatty(STDOUT_FILENO);
@@ -178,6 +187,8 @@ int launch_session(Context& context, const LaunchOptions& options) {
 
   // What the spec hands the containers.
   config::seed_state(paths.state_dir, payload::embedded_payload());
+  util::create_directories(
+      launch::sessions_dir(paths.state_dir, namespace_name), 0700);
   std::vector<config::AllowEntry> allowlist = plan.allowlist;
   for (const sdk::Credential& credential : prepared.auth->credentials) {
     for (const std::string& host : credential.allow_hosts) {

@@ -21,6 +21,8 @@ struct LaunchOptions {
   std::vector<std::string> networks;    ///< --network
   std::optional<std::string> runtime;   ///< --runtime
   bool no_firewall = false;             ///< --no-firewall
+  /// `resume [ID]`: the session to resume; empty: the newest.
+  std::optional<std::string> resume;
   launch::AgentCommand command = launch::AgentCommand::claude;
   std::vector<std::string> arguments;   ///< after the command's own flags
 };

@@ -145,6 +145,7 @@ int run(int argc, char** argv) {
   add_global_flags(app, context);
   std::function<int()> launch = cli::register_launch(app, context);
   cli::register_build(app, context);
+  cli::register_firewall(app, context);
   cli::register_version(app, context);
   cli::register_install(app, context);
   cli::register_status(app, context);

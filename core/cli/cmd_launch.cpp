@@ -57,6 +57,18 @@ std::function<int()> register_launch(CLI::App& app, app::Context& context) {
     };
   });
 
+  auto resume_id = std::make_shared<std::string>();
+  CLI::App* resume = app.add_subcommand(
+      "resume", "Resume this workspace's newest Claude Code session, or ID");
+  resume->add_option("id", *resume_id, "The session to resume");
+  resume->footer("Example: oss-back2base resume");
+  resume->callback([&context, options, resume_id] {
+    options->resume = *resume_id;
+    context.action = [&context, options] {
+      return app::launch_session(context, *options);
+    };
+  });
+
   return [&context, options] { return app::launch_session(context, *options); };
 }
 

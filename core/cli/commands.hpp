@@ -22,6 +22,7 @@ namespace b2b::cli {
 /// runs when no subcommand is chosen.
 std::function<int()> register_launch(CLI::App& app, app::Context& context);
 void register_build(CLI::App& app, app::Context& context);
+void register_firewall(CLI::App& app, app::Context& context);
 /// The flags that shape a session (--profile, --repo, --dir, ...), for the
 /// root command and for `plan`.
 void add_session_flags(CLI::App& command, app::LaunchOptions& options);

@@ -2,6 +2,7 @@
 #include "core/launch/session_spec.hpp"
 
 #include "core/config/state.hpp"
+#include "core/launch/claude_sessions.hpp"
 
 #include <sys/stat.h>
 
@@ -85,6 +86,10 @@ void add_agent_mounts(sdk::ContainerSpec& c, const SessionInputs& in,
     add_mount(c, dir.source, dir.target, dir.read_only);
   }
   add_mount(c, in.state_dir, std::string(k_agent_home) + "/.claude", false);
+  // Each project's transcripts apart, though every one is /workspace.
+  add_mount(c, sessions_dir(in.state_dir, in.namespace_name),
+            std::string(k_agent_home) + "/.claude/projects/-workspace",
+            false);
   add_mount(c, in.dir.session(), "/run/back2base/session", true);
   add_mount(c, in.dir.firewall(), "/run/back2base/firewall", true);
   add_mount(c, in.dir.session() / "resolv.conf", "/etc/resolv.conf", true);

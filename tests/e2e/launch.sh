@@ -85,6 +85,20 @@ expect "$output" "200"
 expect "$output" "refused"
 expect "$output" "unresolved"
 
+step "firewall log shows what the session's firewall refused"
+expect "$(b2b firewall log 2>&1)" "tcp $FORBIDDEN4 port 80"
+
+step "resume continues the newest Claude Code session of this workspace"
+transcripts="$HOME/.config/back2base/state/projects/shop"
+newest=$(ls -t "$transcripts"/*.jsonl 2>/dev/null | head -1)
+[ -n "$newest" ] || fail "no transcript in $transcripts"
+newest=$(basename "$newest" .jsonl)
+output=$(b2b -v resume -p "say hello" 2>&1) || fail "resume: $output"
+expect "$output" "resume: session $newest"
+expect "$output" "Hello from the mock API."
+output=$(b2b resume no-such-session 2>&1) && fail "resumed no-such-session"
+expect "$output" "no session \"no-such-session\" in namespace \"shop\""
+
 step "the credential is on no command line and in no file the tool wrote"
 (cd "$repo" && exec "$B2B" shell -c 'sleep 20') >/dev/null 2>&1 &
 session=$!
