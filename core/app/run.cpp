@@ -146,6 +146,7 @@ int run(int argc, char** argv) {
   std::function<int()> launch = cli::register_launch(app, context);
   cli::register_build(app, context);
   cli::register_firewall(app, context);
+  cli::register_housekeeping(app, context);
   cli::register_version(app, context);
   cli::register_install(app, context);
   cli::register_status(app, context);

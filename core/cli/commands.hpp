@@ -23,6 +23,7 @@ namespace b2b::cli {
 std::function<int()> register_launch(CLI::App& app, app::Context& context);
 void register_build(CLI::App& app, app::Context& context);
 void register_firewall(CLI::App& app, app::Context& context);
+void register_housekeeping(CLI::App& app, app::Context& context);
 /// The flags that shape a session (--profile, --repo, --dir, ...), for the
 /// root command and for `plan`.
 void add_session_flags(CLI::App& command, app::LaunchOptions& options);

@@ -9,6 +9,7 @@
 #include <back2base/sdk/result.hpp>
 #include <back2base/sdk/runtime.hpp>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,10 +37,12 @@ class EngineCli {
   /// messages.
   EngineCli(sdk::Host& host, std::string program, std::string runtime);
 
-  /// Runs `argv` with `streams`; a captured call is killed after 30 s.
+  /// Runs `argv` with `streams`; a captured call is killed after
+  /// `timeout`, 30 s unless given.
   sdk::CommandResult call(const std::vector<std::string>& argv,
                           sdk::Streams streams,
-                          std::vector<sdk::EnvVar> environment = {}) const;
+                          std::vector<sdk::EnvVar> environment = {},
+                          std::chrono::milliseconds timeout = {}) const;
 
   /// A captured call, for a question to the engine.
   sdk::CommandResult query(const std::vector<std::string>& argv) const;
@@ -57,9 +60,27 @@ class EngineCli {
   /// on the user's stderr.
   sdk::Result build_image(const sdk::ImageBuild& build) const;
 
+  /// `ContainerRuntime::containers`, by `<program> ps -a`.
+  sdk::Result containers(const std::string& label,
+                         std::vector<sdk::EngineObject>& out) const;
+
+  /// `ContainerRuntime::images`, by `<program> images` and `ps -a`.
+  sdk::Result images(const std::string& repository,
+                     std::vector<sdk::EngineObject>& out) const;
+
+  /// `ContainerRuntime::remove_containers`, by `<program> rm --force`.
+  sdk::Result remove_containers(const std::vector<std::string>& names) const;
+
+  /// `ContainerRuntime::remove_images`, by `<program> rmi` (never forced).
+  sdk::Result remove_images(const std::vector<std::string>& references) const;
+
   const std::string& program() const { return m_program; }
 
  private:
+  // `{{.Label "x"}}` in docker's templates, `{{index .Labels "x"}}` in
+  // podman's.
+  std::string label_field(const std::string& label) const;
+
   sdk::Host& m_host;
   std::string m_program;
   std::string m_runtime;

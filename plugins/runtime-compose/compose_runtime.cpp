@@ -68,6 +68,24 @@ class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
     return m_docker.build_image(build);
   }
 
+  Result containers(const std::string& label,
+                    std::vector<b2b::sdk::EngineObject>& out) override {
+    return m_docker.containers(label, out);
+  }
+
+  Result images(const std::string& repository,
+                std::vector<b2b::sdk::EngineObject>& out) override {
+    return m_docker.images(repository, out);
+  }
+
+  Result remove_containers(const std::vector<std::string>& names) override {
+    return m_docker.remove_containers(names);
+  }
+
+  Result remove_images(const std::vector<std::string>& references) override {
+    return m_docker.remove_images(references);
+  }
+
   Result run(const b2b::sdk::LaunchSpec& spec, int& exit_status) override {
     if (m_compose.empty() && !find_compose()) {
       return Result::failure("runtime compose: Compose is not installed; "

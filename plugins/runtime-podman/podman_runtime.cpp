@@ -43,6 +43,24 @@ class PodmanRuntime final : public b2b::sdk::ContainerRuntime {
     return m_podman.build_image(build);
   }
 
+  Result containers(const std::string& label,
+                    std::vector<b2b::sdk::EngineObject>& out) override {
+    return m_podman.containers(label, out);
+  }
+
+  Result images(const std::string& repository,
+                std::vector<b2b::sdk::EngineObject>& out) override {
+    return m_podman.images(repository, out);
+  }
+
+  Result remove_containers(const std::vector<std::string>& names) override {
+    return m_podman.remove_containers(names);
+  }
+
+  Result remove_images(const std::vector<std::string>& references) override {
+    return m_podman.remove_images(references);
+  }
+
   Result run(const b2b::sdk::LaunchSpec& spec, int& exit_status) override {
     Result outcome = start_session(spec, exit_status);
     // Whatever happened, nothing of the session stays.

@@ -122,4 +122,37 @@ wait "$session" || status=$?
 [ -z "$(session_containers)" ] ||
   fail "containers left after SIGINT: $(session_containers)"
 
+step "clean removes this project's containers, even a running session's"
+(cd "$repo" && exec "$B2B" shell -c 'sleep 60') >/dev/null 2>&1 &
+session=$!
+for _ in $(seq 100); do
+  [ -z "$(session_containers)" ] || break
+  sleep 0.2
+done
+[ -n "$(session_containers)" ] || fail "the session's containers never came"
+b2b clean >/dev/null || fail "clean failed"
+[ -z "$(session_containers)" ] || fail "clean left $(session_containers)"
+wait "$session" || true
+[ -z "$(ls "$HOME/.local/share/back2base/sessions" | grep '^shop-')" ] ||
+  fail "clean left the session directories"
+
+step "prune removes old images of this tool only, never the current one"
+"$ENGINE" tag "$IMAGE" "back2base-session:stale-$$"
+"$ENGINE" tag "$IMAGE" "b2b-e2e-other-tool:$$"
+output=$(b2b prune --dry-run)
+expect "$output" "back2base-session:stale-$$"
+[[ "$output" != *"$IMAGE "* ]] || fail "prune would remove the current image"
+[[ "$output" != *"b2b-e2e-other-tool"* ]] || fail "prune would remove another's"
+"$ENGINE" image inspect "back2base-session:stale-$$" >/dev/null 2>&1 ||
+  fail "--dry-run removed the image"
+b2b prune </dev/null >/dev/null 2>&1 && fail "prune removed without -y"
+b2b prune -y >/dev/null || fail "prune -y failed"
+"$ENGINE" image inspect "back2base-session:stale-$$" >/dev/null 2>&1 &&
+  fail "prune -y kept the stale image"
+"$ENGINE" image inspect "$IMAGE" >/dev/null 2>&1 ||
+  fail "prune -y removed the current image"
+"$ENGINE" image inspect "b2b-e2e-other-tool:$$" >/dev/null 2>&1 ||
+  fail "prune -y removed another tool's image"
+"$ENGINE" rmi "b2b-e2e-other-tool:$$" >/dev/null
+
 e2e_summary

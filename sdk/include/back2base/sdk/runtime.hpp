@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace b2b::sdk {
 
@@ -15,6 +16,17 @@ struct RuntimeProbe {
   bool available = false;  ///< the engine answered and can run a session
   std::string engine;      ///< what answered: "docker compose v2.20.2"
   std::string detail;      ///< why not, when not available
+};
+
+/// A container or an image of this tool's, as the engine lists it.
+struct EngineObject {
+  std::string id;
+  std::string name;       ///< a container's name; an image's "repo:tag"
+  std::string created;    ///< as the engine says it
+  std::string status;     ///< a container's ("Up 2 minutes"); empty else
+  std::string namespace_name;  ///< its org.back2base.namespace label
+  std::string session;         ///< its org.back2base.session label
+  bool in_use = false;    ///< an image that some container uses
 };
 
 /// A container engine that can realise a `LaunchSpec`: Docker Compose,
@@ -42,6 +54,23 @@ class B2B_SDK_DETAIL_EXPORT ContainerRuntime : public Plugin {
 
   /// Builds `build`, showing the engine's progress on the user's stderr.
   virtual Result build_image(const ImageBuild& build) = 0;
+
+  /// Lists every container, running or not, that carries the label
+  /// `label` (any value), into `containers`.
+  virtual Result containers(const std::string& label,
+                            std::vector<EngineObject>& containers) = 0;
+
+  /// Lists the local images of `repository` into `images`, each marked
+  /// whether a container uses it.
+  virtual Result images(const std::string& repository,
+                        std::vector<EngineObject>& images) = 0;
+
+  /// Stops and removes the containers `names`, at once.
+  virtual Result remove_containers(const std::vector<std::string>& names) = 0;
+
+  /// Removes the images `references`; one that a container uses is not
+  /// removed, and that is a failure.
+  virtual Result remove_images(const std::vector<std::string>& references) = 0;
 
   /// Starts the session `spec` describes, waits for it to end and stores
   /// its exit status in `exit_status`. Blocks for the whole session. Fails

@@ -28,6 +28,20 @@ class FakeRuntime final : public sdk::ContainerRuntime {
   sdk::Result run(const sdk::LaunchSpec&, int&) override {
     return sdk::Result::success();
   }
+  sdk::Result containers(const std::string&,
+                         std::vector<sdk::EngineObject>&) override {
+    return sdk::Result::success();
+  }
+  sdk::Result images(const std::string&,
+                     std::vector<sdk::EngineObject>&) override {
+    return sdk::Result::success();
+  }
+  sdk::Result remove_containers(const std::vector<std::string>&) override {
+    return sdk::Result::success();
+  }
+  sdk::Result remove_images(const std::vector<std::string>&) override {
+    return sdk::Result::success();
+  }
   int probes = 0;
 
  private:
