@@ -2,12 +2,43 @@
 #include "core/app/status.hpp"
 
 #include "core/config/namespace.hpp"
+#include "core/launch/image.hpp"
+#include "core/launch/runtime_choice.hpp"
 #include "core/payload/payload.hpp"
 #include "core/util/error.hpp"
 
 #include <sys/stat.h>
 
 namespace b2b::app {
+
+namespace {
+
+// The image and the sessions, as the runtime a launch would use sees them.
+void check_engine(Context& context, StatusReport& report) {
+  report.image_state = "unknown";
+  try {
+    launch::ImagePlan image = launch::plan_image(context.settings());
+    report.image_tag = image.tag;
+    std::string requested =
+        context.settings().value("BACK2BASE_RUNTIME").value_or("");
+    launch::ChosenRuntime chosen = launch::choose_runtime(
+        context.plugins().runtimes(), requested.empty() ? "auto" : requested,
+        "BACK2BASE_RUNTIME");
+    sdk::ContainerRuntime& runtime = *chosen.runtime.object;
+    report.image_state =
+        launch::image_is_current(runtime, image) ? "current" : "missing";
+    report.image_detail = "runtime " + chosen.runtime.name;
+    sdk::Result listed =
+        runtime.containers("org.back2base.session", report.containers);
+    if (!listed.ok()) {
+      report.image_detail += "; sessions unknown: " + listed.message();
+    }
+  } catch (const Error& e) {
+    report.image_detail = e.what();
+  }
+}
+
+}  // namespace
 
 StatusReport collect_status(Context& context, process::ProcessRunner& runner) {
   StatusReport report;
@@ -39,6 +70,7 @@ StatusReport collect_status(Context& context, process::ProcessRunner& runner) {
   } catch (const Error& e) {
     report.namespace_origin = e.what();
   }
+  check_engine(context, report);
   return report;
 }
 

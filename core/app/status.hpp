@@ -6,9 +6,12 @@
 #include "core/config/state.hpp"
 #include "core/process/process_runner.hpp"
 
+#include <back2base/sdk/runtime.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace b2b::app {
 
@@ -24,10 +27,16 @@ struct StatusReport {
   std::filesystem::path workspace;  ///< REPO_PATH, else the current dir
   std::string namespace_name;       ///< empty when it cannot be had
   std::string namespace_origin;     ///< where it came from, or why not
+  std::string image_tag;            ///< the session image this version uses
+  std::string image_state;          ///< "current", "missing" or "unknown"
+  std::string image_detail;         ///< the runtime, or why unknown
+  /// Every container of this tool's, running or not, by session.
+  std::vector<sdk::EngineObject> containers;
 };
 
 /// Gathers the report without creating or changing anything; asks git
-/// through `runner` for the workspace's namespace.
+/// through `runner` for the workspace's namespace, and the first runtime
+/// that answers for the image and the sessions.
 StatusReport collect_status(Context& context, process::ProcessRunner& runner);
 
 /// "current", "stale" or "missing", from the two hashes.

@@ -13,8 +13,16 @@
 namespace b2b::cli {
 namespace {
 
-constexpr const char* k_image_detail =
-    "not checked: no runtime plugin can inspect images yet";
+boost::json::array containers_json(const app::StatusReport& r) {
+  boost::json::array out;
+  for (const sdk::EngineObject& c : r.containers) {
+    out.push_back({{"name", c.name},
+                   {"session", c.session},
+                   {"namespace", c.namespace_name},
+                   {"status", c.status}});
+  }
+  return out;
+}
 
 void print_json(const app::StatusReport& r) {
   boost::json::array managed;
@@ -49,7 +57,11 @@ void print_json(const app::StatusReport& r) {
                      ? boost::json::value(nullptr)
                      : boost::json::value(r.namespace_name)},
         {"origin", r.namespace_origin}}},
-      {"image", {{"state", "unknown"}, {"detail", k_image_detail}}}};
+      {"image",
+       {{"tag", r.image_tag},
+        {"state", r.image_state},
+        {"detail", r.image_detail}}},
+      {"containers", containers_json(r)}};
   std::cout << util::pretty_json(out);
 }
 
@@ -79,7 +91,15 @@ void print_text(const app::StatusReport& r) {
                     ? "unusable: " + r.namespace_origin
                     : r.namespace_name + " (from " + r.namespace_origin + ")")
             << "\n"
-            << "image:    " << k_image_detail << "\n";
+            << "image:    " << r.image_tag << " (" << r.image_state << "; "
+            << r.image_detail << ")\n";
+  if (r.containers.empty()) {
+    std::cout << "sessions: none running\n";
+  }
+  for (const sdk::EngineObject& c : r.containers) {
+    std::cout << "session:  " << c.session << " (" << c.namespace_name
+              << "): " << c.name << ", " << c.status << "\n";
+  }
 }
 
 int status(app::Context& context, bool json) {

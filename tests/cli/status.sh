@@ -17,7 +17,9 @@ jq -e '.env_file.exists and .env_file.mode == "0600" and .state_seeded and
        .payload.state == "current" and
        .payload.hash == .payload.extracted_hash and
        (.payload.hash | length) == 64 and .data_dir == null and
-       .image.state == "unknown"' "$OUT" >/dev/null ||
+       (.image.tag | startswith("back2base-session:")) and
+       (.image.state | IN("current", "missing", "unknown")) and
+       (.containers | type) == "array"' "$OUT" >/dev/null ||
   fail "status --json after install"
 
 mkdir -p "$SCRATCH/proj"

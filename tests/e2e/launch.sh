@@ -31,6 +31,17 @@ b2b() { (cd "$repo" && timeout 300 "$B2B" "$@"); }
 session_containers() {
   "$ENGINE" ps -a -q --filter "label=org.back2base.namespace=shop"
 }
+# A session that sleeps, in the background ($session), once its
+# containers are there.
+start_sleeping_session() {
+  (cd "$repo" && exec "$B2B" shell -c "sleep $1") >/dev/null 2>&1 &
+  session=$!
+  for _ in $(seq 100); do
+    [ -z "$(session_containers)" ] || return 0
+    sleep 0.2
+  done
+  fail "the session's containers never came"
+}
 
 step "-p prints the mock's answer, and nothing else, on stdout"
 status=0
@@ -100,12 +111,7 @@ output=$(b2b resume no-such-session 2>&1) && fail "resumed no-such-session"
 expect "$output" "no session \"no-such-session\" in namespace \"shop\""
 
 step "the credential is on no command line and in no file the tool wrote"
-(cd "$repo" && exec "$B2B" shell -c 'sleep 20') >/dev/null 2>&1 &
-session=$!
-for _ in $(seq 100); do
-  [ -z "$(session_containers)" ] || break
-  sleep 0.2
-done
+start_sleeping_session 20
 sleep 2
 if grep -l -a -F -- "$secret" /proc/[0-9]*/cmdline 2>/dev/null; then
   fail "the credential is on a command line"
@@ -122,14 +128,9 @@ wait "$session" || status=$?
 [ -z "$(session_containers)" ] ||
   fail "containers left after SIGINT: $(session_containers)"
 
-step "clean removes this project's containers, even a running session's"
-(cd "$repo" && exec "$B2B" shell -c 'sleep 60') >/dev/null 2>&1 &
-session=$!
-for _ in $(seq 100); do
-  [ -z "$(session_containers)" ] || break
-  sleep 0.2
-done
-[ -n "$(session_containers)" ] || fail "the session's containers never came"
+step "status lists a running session; clean removes its containers"
+start_sleeping_session 60
+expect "$(b2b status)" "(shop): b2b-shop-"
 b2b clean >/dev/null || fail "clean failed"
 [ -z "$(session_containers)" ] || fail "clean left $(session_containers)"
 wait "$session" || true
