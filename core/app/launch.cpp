@@ -165,6 +165,7 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   inputs.command = options.command;
   inputs.arguments = agent_arguments(options, plan, paths);
   inputs.firewall = !options.no_firewall && !settings.flag("DISABLE_FIREWALL");
+  inputs.docker_socket = options.docker_socket;
   inputs.terminal = !options.prompt && ::isatty(STDIN_FILENO) &&
                     ::isatty(STDOUT_FILENO);
   inputs.uid = ::getuid();
@@ -200,6 +201,10 @@ int launch_session(Context& context, const LaunchOptions& options) {
   if (options.no_firewall || context.settings().flag("DISABLE_FIREWALL")) {
     log::warning("the firewall is off (--no-firewall or DISABLE_FIREWALL=1):"
                  " anything the agent runs can reach any host");
+  }
+  if (options.docker_socket) {
+    log::warning("--docker-socket: the agent can drive the host's Docker "
+                 "Engine, and so do anything on this machine as root");
   }
   // What `--profile last` means next time: one profile, as it can be
   // asked for; a union of detected ones is detected again.

@@ -21,6 +21,7 @@ struct LaunchOptions {
   std::vector<std::string> networks;    ///< --network
   std::optional<std::string> runtime;   ///< --runtime
   bool no_firewall = false;             ///< --no-firewall
+  bool docker_socket = false;           ///< --docker-socket
   /// `resume [ID]`: the session to resume; empty: the newest.
   std::optional<std::string> resume;
   launch::AgentCommand command = launch::AgentCommand::claude;

@@ -27,6 +27,8 @@ void add_session_flags(CLI::App& command, app::LaunchOptions& options) {
   command.add_option("--network", options.networks,
                      "An engine network the session joins as well; "
                      "repeatable");
+  command.add_flag("--docker-socket", options.docker_socket,
+                   "Mount the Docker socket: this gives the agent the host");
   command.add_flag("--no-firewall", options.no_firewall,
                    "Start without the outbound firewall (as "
                    "DISABLE_FIREWALL=1): the agent can reach any host");

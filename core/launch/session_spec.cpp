@@ -15,6 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_agent_home = "/home/agent";
+constexpr const char* k_docker_socket = "/var/run/docker.sock";
 
 bool present(const fs::path& path) {
   std::error_code error;
@@ -100,6 +101,9 @@ void add_agent_mounts(sdk::ContainerSpec& c, const SessionInputs& in,
     if (!in.home.empty() && present(in.home / dotfile)) {
       add_mount(c, in.home / dotfile, home + "/" + dotfile, true);
     }
+  }
+  if (in.docker_socket && is_socket(k_docker_socket)) {
+    add_mount(c, k_docker_socket, k_docker_socket, false);
   }
   const char* ssh_agent = std::getenv("SSH_AUTH_SOCK");
   if (ssh_agent != nullptr && is_socket(ssh_agent)) {

@@ -37,6 +37,7 @@ struct SessionInputs {
   AgentCommand command = AgentCommand::claude;
   std::vector<std::string> arguments;  ///< Claude Code's, or the shell's
   bool firewall = true;                ///< false: DISABLE_FIREWALL=1
+  bool docker_socket = false;          ///< --docker-socket
   bool terminal = false;               ///< stdin and stdout are a terminal
   unsigned uid = 0;
   unsigned gid = 0;
