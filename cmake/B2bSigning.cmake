@@ -52,6 +52,10 @@ endfunction()
 # What b2b_add_plugin does beyond the SDK's version, for in-tree plugins.
 function(b2b_finish_first_party_plugin target)
   target_link_libraries(${target} PRIVATE b2b_settings)
+  # Every launch reads, hashes and copies each plugin whole before it loads
+  # it: its debug information, ten times its code, is not worth that.
+  target_link_options(${target} PRIVATE
+    "$<$<NOT:$<CONFIG:Debug>>:LINKER:--strip-debug>")
   set_target_properties(${target} PROPERTIES
     LIBRARY_OUTPUT_DIRECTORY "${B2B_PLUGIN_OUTPUT_DIR}")
   b2b_sign_with_build_key(${target})

@@ -63,10 +63,22 @@ std::string without_userinfo(const std::string& url) {
 }
 
 // The toplevel of the git work tree `repo` is in, if any.
-bool in_git(const std::filesystem::path& repo, process::ProcessRunner& runner) {
-  return runner
-      .run({"git", "-C", repo.string(), "rev-parse", "--show-toplevel"}, 5s)
-      .succeeded();
+// The repository's origin URL: a value when it has one, an empty string
+// when it is a git work tree without one, none when it is not one. One git
+// call: --local fails (128) outside a repository, and a missing key is 1.
+std::optional<std::string> origin_url(const std::filesystem::path& repo,
+                                      process::ProcessRunner& runner) {
+  process::ProcessResult remote =
+      runner.run({"git", "-C", repo.string(), "config", "--local", "--get",
+                  "remote.origin.url"},
+                 5s);
+  if (remote.started && !remote.timed_out && remote.exit_code == 0) {
+    return trimmed(remote.out);
+  }
+  if (remote.started && !remote.timed_out && remote.exit_code == 1) {
+    return std::string();
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -122,14 +134,10 @@ Namespace resolve_namespace(const std::filesystem::path& repo,
   const std::string directory = repo.filename().empty()
                                     ? repo.parent_path().filename().string()
                                     : repo.filename().string();
-  if (in_git(repo, runner)) {
-    process::ProcessResult remote = runner.run(
-        {"git", "-C", repo.string(), "config", "--get", "remote.origin.url"},
-        5s);
-    std::string url = trimmed(remote.out);
-    if (remote.succeeded() && !url.empty()) {
-      return derived(remote_name(url),
-                     "the git remote " + util::quote(without_userinfo(url)));
+  if (std::optional<std::string> url = origin_url(repo, runner)) {
+    if (!url->empty()) {
+      return derived(remote_name(*url),
+                     "the git remote " + util::quote(without_userinfo(*url)));
     }
     return derived(directory, "the directory name");
   }
