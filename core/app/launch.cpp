@@ -3,6 +3,7 @@
 
 #include "core/app/build_info.hpp"
 #include "core/app/exit_status.hpp"
+#include "core/app/profile_menu.hpp"
 #include "core/config/last_profile.hpp"
 #include "core/config/state.hpp"
 #include "core/launch/claude_sessions.hpp"
@@ -19,6 +20,8 @@
 #include "core/util/strings.hpp"
 
 #include <unistd.h>
+
+#include <iostream>
 
 namespace b2b::app {
 namespace {
@@ -102,6 +105,41 @@ std::vector<std::string> agent_arguments(const LaunchOptions& options,
   return args;
 }
 
+// An interactive session for which nobody named a profile asks for one,
+// offering the namespace's last; it is then as if given with --profile.
+void ask_for_profile_if_wanted(Context& context, LaunchOptions& options) {
+  if (options.prompt || options.resume ||
+      options.command != launch::AgentCommand::claude) {
+    return;
+  }
+  const config::Paths& paths = context.paths();
+  config::McpRegistry registry = config::load_registry(paths);
+  config::ProfileSet profiles =
+      config::load_profiles(paths, known_servers(registry));
+  config::ProfileRequest request = config::profile_request(
+      options.plan.profile, context.settings(), profiles);
+  bool interactive = ::isatty(STDIN_FILENO) && ::isatty(STDERR_FILENO);
+  if (!should_ask_for_profile(request, interactive)) {
+    return;
+  }
+  std::unique_ptr<process::ProcessRunner> runner =
+      process::make_system_runner();
+  config::WorkspaceRoot workspace = config::resolve_workspace_root(
+      options.plan.repo, context.settings(), *runner, fs::current_path());
+  std::optional<std::string> remembered;
+  try {
+    remembered = config::remembered_profile(
+        paths.state_dir,
+        config::resolve_namespace(workspace.path, options.plan.namespace_name,
+                                  context.settings(), *runner, false)
+            .name);
+  } catch (const Error&) {
+    // No namespace: nothing remembered; the launch says why later.
+  }
+  options.plan.profile =
+      ask_for_profile(std::cin, std::cerr, profiles, remembered).name;
+}
+
 }  // namespace
 
 PreparedSession prepare_session(Context& context, const LaunchOptions& options,
@@ -175,8 +213,10 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   return prepared;
 }
 
-int launch_session(Context& context, const LaunchOptions& options) {
+int launch_session(Context& context, const LaunchOptions& asked) {
   const config::Paths& paths = context.paths();
+  LaunchOptions options = asked;
+  ask_for_profile_if_wanted(context, options);
   PreparedSession prepared = prepare_session(context, options, false);
   const Plan& plan = prepared.plan;
   const std::string& namespace_name = plan.namespace_name->name;
