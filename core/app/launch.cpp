@@ -276,7 +276,6 @@ void build_session_image(Context& context,
   launch::ImagePlan image = launch::plan_image(context.settings());
   ensure_image(context, *chosen.runtime.object, image, scratch, no_cache);
   fs::remove_all(scratch, ignored);
-  log::notice("image " + image.tag + " is current");
 }
 
 }  // namespace b2b::app
