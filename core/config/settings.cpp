@@ -33,6 +33,9 @@ constexpr SettingSpec k_settings[] = {
    "Claude model for every session, over a profile's pinned model"},
   {"BACK2BASE_RUNTIME", "auto", false, nullptr,
    "Container runtime: auto, compose or podman"},
+  {"BACK2BASE_COMPOSE", "auto", false, nullptr,
+   "Which Compose the compose runtime drives: auto (v2, the docker plugin, "
+   "where installed, else v1), v2, or v1 (docker-compose)"},
   {"MEMORY_NAMESPACE", "", false, nullptr,
    "Per-project identity for memory and the last profile; default: the "
    "git origin's name, else the directory's"},

@@ -37,7 +37,7 @@ std::string joined(const std::vector<std::string>& words) {
 class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
  public:
   explicit ComposeRuntime(b2b::sdk::Host& host)
-      : m_docker(host, "docker", "compose") {}
+      : m_host(host), m_docker(host, "docker", "compose") {}
 
   // Without starting a process where it can: the engine's socket answers
   // a connect, and Compose is found where Docker looks for it. An engine
@@ -49,8 +49,7 @@ class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
     } else if (!engine_answers(why_not)) {
       probe.detail = "the Docker Engine does not answer: " + why_not;
     } else if (!find_compose()) {
-      probe.detail = "neither \"docker compose\" (v2) nor docker-compose "
-                     "(v1) is installed";
+      probe.detail = compose_missing();
     } else {
       probe.available = true;
       probe.engine = "Docker Engine, " + joined(m_compose) +
@@ -88,8 +87,7 @@ class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
 
   Result run(const b2b::sdk::LaunchSpec& spec, int& exit_status) override {
     if (m_compose.empty() && !find_compose()) {
-      return Result::failure("runtime compose: Compose is not installed; "
-                             "install docker-compose or the compose plugin");
+      return Result::failure("runtime compose: " + compose_missing());
     }
     Result outcome = start_session(spec, exit_status);
     take_down(spec);
@@ -116,11 +114,34 @@ class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
     return false;
   }
 
-  // v2 first, as Docker's own documentation prefers it.
+  // BACK2BASE_COMPOSE: "v2", "v1", or auto.
+  std::string wanted_compose() const {
+    std::string wanted = m_host.setting("BACK2BASE_COMPOSE").value_or("");
+    return wanted == "v1" || wanted == "v2" ? wanted : "auto";
+  }
+
+  std::string compose_missing() const {
+    std::string wanted = wanted_compose();
+    if (wanted == "v2") {
+      return "BACK2BASE_COMPOSE=v2, but the compose plugin of docker is not "
+             "installed; install it, or set BACK2BASE_COMPOSE=auto";
+    }
+    if (wanted == "v1") {
+      return "BACK2BASE_COMPOSE=v1, but docker-compose is not installed; "
+             "install it, or set BACK2BASE_COMPOSE=auto";
+    }
+    return "neither \"docker compose\" (v2) nor docker-compose (v1) is "
+           "installed";
+  }
+
+  // v2 first, as Docker's own documentation prefers it, unless the user
+  // asked for one.
   bool find_compose() {
-    if (!b2b::compose::compose_plugin().empty()) {
+    std::string wanted = wanted_compose();
+    if (wanted != "v1" && !b2b::compose::compose_plugin().empty()) {
       m_compose = {"docker", "compose"};
-    } else if (!b2b::engine::find_in_path("docker-compose").empty()) {
+    } else if (wanted != "v2" &&
+               !b2b::engine::find_in_path("docker-compose").empty()) {
       m_compose = {"docker-compose"};
     }
     return !m_compose.empty();
@@ -192,6 +213,7 @@ class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
     return Result::success();
   }
 
+  b2b::sdk::Host& m_host;
   b2b::engine::EngineCli m_docker;
   std::vector<std::string> m_compose;
 };

@@ -10,6 +10,17 @@ here=$(dirname "$(readlink -f "$0")")
 source "$here/lib.sh"
 
 e2e_require_engine
+# The compose runtime is tested with each Compose asked for by name.
+skip() {
+  echo "skipped: $*"
+  exit 77
+}
+case "${BACK2BASE_COMPOSE:-auto}" in
+  v2) docker compose version >/dev/null 2>&1 ||
+        skip "Compose v2 (docker compose) is not installed" ;;
+  v1) command -v docker-compose >/dev/null ||
+        skip "Compose v1 (docker-compose) is not installed" ;;
+esac
 e2e_build_image
 e2e_start_network_and_hosts
 
