@@ -105,10 +105,11 @@ std::vector<std::string> agent_arguments(const LaunchOptions& options,
   return args;
 }
 
-// An interactive session for which nobody named a profile asks for one,
-// offering the namespace's last; it is then as if given with --profile.
+// An interactive session for which nobody named a profile asks for one
+// (unless -y), offering the namespace's last; it is then as if given with
+// --profile.
 void ask_for_profile_if_wanted(Context& context, LaunchOptions& options) {
-  if (options.prompt || options.resume ||
+  if (options.yes || options.prompt || options.resume ||
       options.command != launch::AgentCommand::claude) {
     return;
   }

@@ -22,6 +22,7 @@ struct LaunchOptions {
   std::optional<std::string> runtime;   ///< --runtime
   bool no_firewall = false;             ///< --no-firewall
   bool docker_socket = false;           ///< --docker-socket
+  bool yes = false;                     ///< -y: ask nothing
   /// `resume [ID]`: the session to resume; empty: the newest.
   std::optional<std::string> resume;
   launch::AgentCommand command = launch::AgentCommand::claude;

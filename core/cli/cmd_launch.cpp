@@ -40,6 +40,9 @@ std::function<int()> register_launch(CLI::App& app, app::Context& context) {
   app.add_option("-p,--prompt", options->prompt,
                  "Ask once, print Claude's answer on stdout, and exit with "
                  "the session's status");
+  app.add_flag("-y,--yes", options->yes,
+               "Ask nothing: no profile menu; the profile is detected, or "
+               "the one --profile or BACK2BASE_PROFILE names");
 
   // The root's flags serve `shell` too (typed before or after it).
   auto shell_command = std::make_shared<std::string>();
