@@ -97,12 +97,8 @@ class ComposeRuntime final : public b2b::sdk::ContainerRuntime {
  private:
   bool engine_answers(std::string& why_not) {
     if (b2b::compose::uses_default_socket()) {
-      if (b2b::compose::socket_answers(b2b::compose::k_default_socket)) {
-        return true;
-      }
-      why_not = std::string("nothing listens on ") +
-                b2b::compose::k_default_socket + "; is dockerd running?";
-      return false;
+      why_not = b2b::compose::socket_problem(b2b::compose::k_default_socket);
+      return why_not.empty();
     }
     CommandResult engine = m_docker.query(
         {"docker", "version", "--format", "{{.Server.Version}}"});

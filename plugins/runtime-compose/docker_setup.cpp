@@ -6,6 +6,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -58,21 +59,30 @@ bool uses_default_socket() {
   return context.empty() || context == "default";
 }
 
-bool socket_answers(const std::string& path) {
+std::string socket_problem(const std::string& path) {
   sockaddr_un address{};
   if (path.size() >= sizeof address.sun_path) {
-    return false;
+    return path + " is too long a socket path";
   }
   address.sun_family = AF_UNIX;
   std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
   int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) {
-    return false;
+    return std::strerror(errno);
   }
-  bool answered = ::connect(fd, reinterpret_cast<sockaddr*>(&address),
-                            sizeof address) == 0;
+  int failed = ::connect(fd, reinterpret_cast<sockaddr*>(&address),
+                         sizeof address);
+  int error = errno;
   ::close(fd);
-  return answered;
+  if (failed == 0) {
+    return "";
+  }
+  if (error == EACCES) {
+    return "you may not use " + path +
+           "; add yourself to the docker group (then log in again)";
+  }
+  return "nothing listens on " + path + " (" + std::strerror(error) +
+         "); is dockerd running?";
 }
 
 std::string compose_plugin() {

@@ -14,8 +14,9 @@ inline constexpr const char* k_default_socket = "/var/run/docker.sock";
 /// no DOCKER_CONTEXT, and no current context in its config file.
 bool uses_default_socket();
 
-/// Whether something accepts a connection on the Unix socket `path`.
-bool socket_answers(const std::string& path);
+/// Why nothing accepts a connection on the Unix socket `path`, or an
+/// empty string when something does.
+std::string socket_problem(const std::string& path);
 
 /// The Compose v2 plugin's path, or an empty string: in DOCKER_CONFIG's
 /// (or ~/.docker's) cli-plugins, then the system's plugin directories.
