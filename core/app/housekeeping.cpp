@@ -20,9 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-sdk::ContainerRuntime& runtime_of(Context& context,
-                                  const std::optional<std::string>& flag,
-                                  plugin::PluginRef<sdk::ContainerRuntime>& ref) {
+sdk::ContainerRuntime& runtime_of(
+    Context& context, const std::optional<std::string>& flag,
+    plugin::PluginRef<sdk::ContainerRuntime>& ref) {
   std::string requested = flag.value_or(
       context.settings().value("BACK2BASE_RUNTIME").value_or("auto"));
   ref = launch::choose_runtime(context.plugins().runtimes(),
@@ -39,8 +39,7 @@ void check(const sdk::Result& result) {
 }
 
 // Asks before removing, on a terminal; elsewhere only -y may.
-bool confirmed(const std::string& command, const std::string& what,
-               bool yes) {
+bool confirmed(const std::string& command, const std::string& what, bool yes) {
   if (yes) {
     return true;
   }
@@ -90,8 +89,7 @@ std::vector<sdk::EngineObject> images_to_prune(
             [](const sdk::EngineObject& a, const sdk::EngineObject& b) {
               return a.created > b.created;
             });
-  images.erase(images.begin(),
-               images.begin() + std::min(keep, images.size()));
+  images.erase(images.begin(), images.begin() + std::min(keep, images.size()));
   return images;
 }
 
@@ -117,8 +115,8 @@ int clean_project(Context& context, const HousekeepingOptions& options) {
   check(runtime.remove_containers(names));
   // The session directories of the namespace: its sessions' files.
   std::error_code ignored;
-  for (const fs::directory_entry& entry : fs::directory_iterator(
-           context.paths().data_dir / "sessions", ignored)) {
+  for (const fs::directory_entry& entry :
+       fs::directory_iterator(context.paths().data_dir / "sessions", ignored)) {
     if (entry.path().filename().string().starts_with(ns.name + "-")) {
       fs::remove_all(entry.path(), ignored);
     }
@@ -133,8 +131,7 @@ int prune_images(Context& context, const HousekeepingOptions& options) {
   check(runtime.images(launch::k_image_repository, images));
   std::string current = launch::plan_image(context.settings()).tag;
   return remove_listed(options, "prune",
-                       images_to_prune(images, current, options.keep),
-                       runtime);
+                       images_to_prune(images, current, options.keep), runtime);
 }
 
 int wipe_images(Context& context, const HousekeepingOptions& options) {

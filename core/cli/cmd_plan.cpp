@@ -86,9 +86,10 @@ json::object auth_json(const app::PreparedSession& prepared) {
   for (const sdk::Credential& credential : prepared.auth->credentials) {
     variables.emplace_back(credential.variable);
   }
-  return {{"provider", prepared.auth->provider},
-          {"variables", variables},
-          {"also_configured", util::json_strings(prepared.auth->also_configured)}};
+  return {
+      {"provider", prepared.auth->provider},
+      {"variables", variables},
+      {"also_configured", util::json_strings(prepared.auth->also_configured)}};
 }
 
 json::array servers_json(const std::vector<app::ServerPlan>& servers) {
@@ -113,8 +114,8 @@ void print_json(const app::PreparedSession& prepared) {
   const app::Plan& plan = prepared.plan;
   json::array allowlist;
   for (const config::AllowEntry& entry : plan.allowlist) {
-    allowlist.push_back(
-        {{"domain", entry.domain}, {"origins", util::json_strings(entry.origins)}});
+    allowlist.push_back({{"domain", entry.domain},
+                         {"origins", util::json_strings(entry.origins)}});
   }
   json::object out{
       {"workspace",

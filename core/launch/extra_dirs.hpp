@@ -20,9 +20,8 @@ struct ExtraDir {
 /// "-3", ... Throws `Error` naming the flag's value, for every problem at
 /// once, when a directory does not exist, is not a directory, is "/" or
 /// the home directory `home`, or is the workspace itself.
-std::vector<ExtraDir> resolve_extra_dirs(const std::vector<std::string>& flags,
-                                         const std::filesystem::path& cwd,
-                                         const std::filesystem::path& home,
-                                         const std::filesystem::path& workspace);
+std::vector<ExtraDir> resolve_extra_dirs(
+    const std::vector<std::string>& flags, const std::filesystem::path& cwd,
+    const std::filesystem::path& home, const std::filesystem::path& workspace);
 
 }  // namespace b2b::launch

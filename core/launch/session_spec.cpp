@@ -28,8 +28,8 @@ bool is_socket(const std::string& path) {
          S_ISSOCK(info.st_mode);
 }
 
-void add_env(sdk::ContainerSpec& container, std::string name,
-             std::string value, bool secret = false) {
+void add_env(sdk::ContainerSpec& container, std::string name, std::string value,
+             bool secret = false) {
   container.environment.push_back({std::move(name), std::move(value), secret});
 }
 
@@ -60,8 +60,7 @@ sdk::ContainerSpec firewall_container(const SessionInputs& in,
   c.name = project + "-firewall";
   c.entrypoint = {"/usr/bin/tini", "--", "/opt/back2base/firewall/sidecar.sh"};
   c.cap_drop = {"ALL"};
-  c.cap_add = {"NET_ADMIN", "NET_RAW", "NET_BIND_SERVICE", "SETUID",
-               "SETGID"};
+  c.cap_add = {"NET_ADMIN", "NET_RAW", "NET_BIND_SERVICE", "SETUID", "SETGID"};
   c.security_opt = {"no-new-privileges"};
   add_mount(c, in.dir.session(), "/run/back2base/session", true);
   add_mount(c, in.dir.firewall(), "/run/back2base/firewall", false);
@@ -89,8 +88,7 @@ void add_agent_mounts(sdk::ContainerSpec& c, const SessionInputs& in,
   add_mount(c, in.state_dir, std::string(k_agent_home) + "/.claude", false);
   // Each project's transcripts apart, though every one is /workspace.
   add_mount(c, sessions_dir(in.state_dir, in.namespace_name),
-            std::string(k_agent_home) + "/.claude/projects/-workspace",
-            false);
+            std::string(k_agent_home) + "/.claude/projects/-workspace", false);
   add_mount(c, in.dir.session(), "/run/back2base/session", true);
   add_mount(c, in.dir.firewall(), "/run/back2base/firewall", true);
   add_mount(c, in.dir.session() / "resolv.conf", "/etc/resolv.conf", true);
@@ -174,8 +172,9 @@ sdk::ContainerSpec agent_container(const SessionInputs& in,
   for (const sdk::EnvVar& token : in.server_tokens) {
     add_env(c, token.name, token.value, true);
   }
-  c.command = in.command == AgentCommand::shell ? in.arguments
-                                                 : claude_arguments(in, settings);
+  c.command = in.command == AgentCommand::shell
+                  ? in.arguments
+                  : claude_arguments(in, settings);
   return c;
 }
 

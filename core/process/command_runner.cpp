@@ -41,7 +41,8 @@ void on_signal(int signal, siginfo_t* info, void*) {
   // A terminal's Ctrl-C (SI_KERNEL) reached the child already; one sent
   // to this process alone (SI_USER, SI_QUEUE) did not.
   pid_t child = g_child.load();
-  if (child > 0 && (signal != SIGINT || info == nullptr || info->si_code <= 0)) {
+  if (child > 0 &&
+      (signal != SIGINT || info == nullptr || info->si_code <= 0)) {
     ::kill(child, signal);
   }
 }
@@ -68,7 +69,7 @@ class SignalsPassedOn {
   SignalsPassedOn& operator=(const SignalsPassedOn&) = delete;
 
  private:
-  struct sigaction m_before[std::size(k_passed_on)] {};
+  struct sigaction m_before[std::size(k_passed_on)]{};
 };
 
 struct Fd {
@@ -193,7 +194,9 @@ bool wait_for(pid_t pid, int& status,
 
 }  // namespace
 
-bool interrupted() noexcept { return g_interrupted != 0; }
+bool interrupted() noexcept {
+  return g_interrupted != 0;
+}
 
 void run_command(const sdk::Command& command,
                  sdk::CommandResult& result) noexcept {

@@ -58,8 +58,9 @@ json::object launch_service(const sdk::LaunchSpec& spec,
   }
   json::array environment;
   for (const sdk::EnvVar& variable : container.environment) {
-    environment.emplace_back(literal(
-        variable.secret ? variable.name : variable.name + "=" + variable.value));
+    environment.emplace_back(
+        literal(variable.secret ? variable.name
+                                : variable.name + "=" + variable.value));
   }
   json::object labels;
   for (const auto& [name, value] : spec.labels) {
@@ -98,8 +99,7 @@ ComposeFiles compose_files(const sdk::LaunchSpec& spec) {
   agent["depends_on"] = json::array{k_firewall_service};
   json::object project{
       {"version", "2.4"},
-      {"services",
-       {{k_firewall_service, firewall}, {k_agent_service, agent}}}};
+      {"services", {{k_firewall_service, firewall}, {k_agent_service, agent}}}};
 
   json::object firewall_launch = launch_service(spec, spec.firewall);
   json::object networks;
