@@ -23,11 +23,8 @@ namespace fs = std::filesystem;
 sdk::ContainerRuntime& runtime_of(
     Context& context, const std::optional<std::string>& flag,
     plugin::PluginRef<sdk::ContainerRuntime>& ref) {
-  std::string requested = flag.value_or(
-      context.settings().value("BACK2BASE_RUNTIME").value_or("auto"));
-  ref = launch::choose_runtime(context.plugins().runtimes(),
-                               requested.empty() ? "auto" : requested,
-                               flag ? "--runtime" : "BACK2BASE_RUNTIME")
+  ref = launch::choose_runtime(context.plugins().runtimes(), flag,
+                               context.settings())
             .runtime;
   return *ref.object;
 }

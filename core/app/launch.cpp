@@ -28,24 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-launch::ChosenRuntime runtime_for(Context& context,
-                                  const std::optional<std::string>& flag) {
-  std::string requested = flag.value_or("");
-  std::string origin = "--runtime";
-  if (requested.empty()) {
-    requested = context.settings().value("BACK2BASE_RUNTIME").value_or("");
-    origin = "BACK2BASE_RUNTIME";
-  }
-  if (requested.empty()) {
-    requested = "auto";
-  }
-  launch::ChosenRuntime chosen = launch::choose_runtime(
-      context.plugins().runtimes(), requested, origin);
-  log::info("runtime: " + chosen.runtime.name + " (" + chosen.engine +
-            "), chosen by " + chosen.reason);
-  return chosen;
-}
-
 // The image, built only when no image carries its hash.
 void ensure_image(Context& context, sdk::ContainerRuntime& runtime,
                   const launch::ImagePlan& image, const fs::path& scratch,
@@ -223,7 +205,8 @@ int launch_session(Context& context, const LaunchOptions& asked) {
   const std::string& namespace_name = plan.namespace_name->name;
 
   // Step 6: the runtime and its image, built only when none is current.
-  launch::ChosenRuntime chosen = runtime_for(context, options.runtime);
+  launch::ChosenRuntime chosen = launch::choose_runtime(
+      context.plugins().runtimes(), options.runtime, context.settings());
   sdk::ContainerRuntime& runtime = *chosen.runtime.object;
   ensure_image(context, runtime, prepared.image, prepared.dir.root, false);
 
@@ -269,7 +252,8 @@ int launch_session(Context& context, const LaunchOptions& asked) {
 void build_session_image(Context& context,
                          const std::optional<std::string>& runtime_flag,
                          bool no_cache) {
-  launch::ChosenRuntime chosen = runtime_for(context, runtime_flag);
+  launch::ChosenRuntime chosen = launch::choose_runtime(
+      context.plugins().runtimes(), runtime_flag, context.settings());
   fs::path scratch = context.paths().data_dir / "build";
   std::error_code ignored;
   fs::remove_all(scratch, ignored);

@@ -19,11 +19,8 @@ void check_engine(Context& context, StatusReport& report) {
   try {
     launch::ImagePlan image = launch::plan_image(context.settings());
     report.image_tag = image.tag;
-    std::string requested =
-        context.settings().value("BACK2BASE_RUNTIME").value_or("");
     launch::ChosenRuntime chosen = launch::choose_runtime(
-        context.plugins().runtimes(), requested.empty() ? "auto" : requested,
-        "BACK2BASE_RUNTIME");
+        context.plugins().runtimes(), std::nullopt, context.settings());
     sdk::ContainerRuntime& runtime = *chosen.runtime.object;
     report.image_state =
         launch::image_is_current(runtime, image) ? "current" : "missing";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/launch/runtime_choice.hpp"
 
+#include "core/log/log.hpp"
 #include "core/util/error.hpp"
 #include "core/util/strings.hpp"
 
@@ -86,6 +87,22 @@ ChosenRuntime choose_runtime(const std::vector<RuntimeRef>& runtimes,
               names_of(ordered) + "); install and start Docker with "
               "Compose, or Podman; \"oss-back2base doctor\" checks" +
               reasons);
+}
+
+ChosenRuntime choose_runtime(const std::vector<RuntimeRef>& runtimes,
+                             const std::optional<std::string>& flag,
+                             const config::Settings& settings) {
+  std::string requested = flag.value_or("");
+  std::string origin = "--runtime";
+  if (requested.empty()) {
+    requested = settings.value("BACK2BASE_RUNTIME").value_or("");
+    origin = "BACK2BASE_RUNTIME";
+  }
+  ChosenRuntime chosen = choose_runtime(
+      runtimes, requested.empty() ? "auto" : requested, origin);
+  log::info("runtime: " + chosen.runtime.name + " (" + chosen.engine +
+            "), chosen by " + chosen.reason);
+  return chosen;
 }
 
 }  // namespace b2b::launch

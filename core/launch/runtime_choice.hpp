@@ -3,6 +3,7 @@
 // BACK2BASE_RUNTIME), or with "auto" the first whose engine answers.
 #pragma once
 
+#include "core/config/settings.hpp"
 #include "core/plugin/registry.hpp"
 
 #include <back2base/sdk/runtime.hpp>
@@ -25,5 +26,11 @@ struct ChosenRuntime {
 ChosenRuntime choose_runtime(
     const std::vector<plugin::PluginRef<sdk::ContainerRuntime>>& runtimes,
     const std::string& requested, const std::string& origin);
+
+/// `choose_runtime` for what the user asked: `flag` (--runtime), else
+/// BACK2BASE_RUNTIME, else "auto". Logs the choice at -v.
+ChosenRuntime choose_runtime(
+    const std::vector<plugin::PluginRef<sdk::ContainerRuntime>>& runtimes,
+    const std::optional<std::string>& flag, const config::Settings& settings);
 
 }  // namespace b2b::launch
