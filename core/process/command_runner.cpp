@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// posix_spawn, as in system_runner.cpp, with an environment of the
+// The one way this tool starts a process: posix_spawn, exact about which
+// descriptors the child inherits (its three), with an environment of the
 // caller's and signal handling around the child: a Ctrl-C on a terminal
 // reaches the child by itself (it is in the foreground process group); a
 // signal sent to the tool alone is sent on to the child. Either way the
