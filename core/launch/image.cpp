@@ -102,7 +102,6 @@ void build_image(sdk::ContainerRuntime& runtime, const ImagePlan& image,
                         image.tag,
                         {{"BASE_IMAGE", image.base},
                          {"PAYLOAD_HASH", image.hash}},
-                        {},
                         no_cache};
   sdk::Result built = runtime.build_image(build);
   if (!built.ok()) {

@@ -130,9 +130,6 @@ sdk::Result EngineCli::build_image(const sdk::ImageBuild& build) const {
   for (const auto& [name, value] : build.args) {
     argv.insert(argv.end(), {"--build-arg", name + "=" + value});
   }
-  for (const auto& [name, value] : build.labels) {
-    argv.insert(argv.end(), {"--label", name + "=" + value});
-  }
   argv.push_back(build.context);
   sdk::CommandResult result = call(argv, sdk::Streams::progress);
   if (!result.started) {

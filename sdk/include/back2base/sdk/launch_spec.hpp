@@ -65,9 +65,9 @@ struct LaunchSpec {
 struct ImageBuild {
   std::string context;  ///< absolute path of the build context
   std::string tag;      ///< "back2base-session:<hash>"
-  std::map<std::string, std::string> args;    ///< --build-arg NAME=VALUE
-  std::map<std::string, std::string> labels;  ///< --label NAME=VALUE
-  bool no_cache = false;                      ///< rebuild every layer
+  /// --build-arg NAME=VALUE; the Dockerfile labels the image from them.
+  std::map<std::string, std::string> args;
+  bool no_cache = false;  ///< rebuild every layer
 };
 
 }  // namespace b2b::sdk
