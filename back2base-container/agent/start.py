@@ -3,7 +3,8 @@
 """The agent's start-up, as the agent user with no capability left (the
 entrypoint's root step came first). One short step each, in this order,
 in one process: each interpreter or JSON tool started apart would cost
-more than all of the work.
+more than all of the work. With BACK2BASE_OVERVIEW=1, the repository's
+overview (overview.py) is made once the firewall is up.
 
   start.py [CLAUDE CODE ARGUMENTS...]
   BACK2BASE_SHELL=1 start.py [BASH ARGUMENTS...]   a shell instead, as
@@ -82,17 +83,6 @@ def main():
     session_files.settings_layer(runtime, claude_dir,
                                  os.path.join(HERE, "statusline.sh"))
 
-    say("rendering CLAUDE.md")
-    template = os.path.join(HERE, "CLAUDE.md.template")
-    session_files.claude_md(claude_dir, template, {
-        "allowlist": allowlist_for_people(os.path.join(session, "allowlist")),
-        "firewall": "OFF (DISABLE_FIREWALL=1)" if firewall_off
-                    else "on, tested before this session started",
-        "profile": setting("BACK2BASE_PROFILE", "unknown"),
-        "namespace": setting("BACK2BASE_NAMESPACE", "unknown"),
-        "servers": ", ".join(servers) or "none",
-    })
-
     say("waiting for the firewall")
     if firewall_off:
         print("oss-back2base: warning: DISABLE_FIREWALL=1: this session's "
@@ -104,8 +94,29 @@ def main():
             setting("B2B_RESOLV_CONF", "/etc/resolv.conf"),
             float(setting("B2B_FIREWALL_TIMEOUT", "30")))
 
+    # After the firewall: the overview's pass needs the API.
+    shell = os.environ.get("BACK2BASE_SHELL") == "1"
+    brief = ""
+    if os.environ.get("BACK2BASE_OVERVIEW") == "1" and not shell:
+        say("making the repository's overview")
+        import overview  # here: subprocess would cost every start-up
+        brief = overview.overview_section(
+            os.path.join(claude_dir, "projects", "-workspace"), os.getcwd())
+
+    say("rendering CLAUDE.md")
+    template = os.path.join(HERE, "CLAUDE.md.template")
+    session_files.claude_md(claude_dir, template, {
+        "allowlist": allowlist_for_people(os.path.join(session, "allowlist")),
+        "firewall": "OFF (DISABLE_FIREWALL=1)" if firewall_off
+                    else "on, tested before this session started",
+        "profile": setting("BACK2BASE_PROFILE", "unknown"),
+        "namespace": setting("BACK2BASE_NAMESPACE", "unknown"),
+        "servers": ", ".join(servers) or "none",
+        "overview": brief,
+    })
+
     sys.stdout.flush()
-    if os.environ.get("BACK2BASE_SHELL") == "1":
+    if shell:
         say("starting a shell")
         os.execvp("bash", ["bash"] + sys.argv[1:])
     say("starting Claude Code")

@@ -4,39 +4,21 @@
 # Code started with the sandbox's flags, and never without the firewall.
 # It runs as an unprivileged user here, as it does after its root step.
 
+load agent_start
+
 setup() {
-  # Not under BATS_TEST_TMPDIR, whose parents the unprivileged user cannot
-  # enter.
-  root=$(mktemp -d /tmp/b2b-entrypoint.XXXXXX)
-  export HOME="$root/home" B2B_SESSION="$root/session"
-  export B2B_FIREWALL_STATE="$root/firewall" B2B_CLAUDE="$root/claude"
-  export B2B_RESOLV_CONF="$root/resolv.conf"
-  export B2B_DEFAULTS="$BATS_TEST_DIRNAME/../defaults"
-  export BACK2BASE_NAMESPACE=shop BACK2BASE_PROFILE=go B2B_FIREWALL_TIMEOUT=1
-  mkdir -p "$HOME/.claude" "$B2B_SESSION" "$B2B_FIREWALL_STATE"
+  agent_start_setup
   printf 'api.anthropic.com\n*.example.org\nssh:github.com\n' >"$B2B_SESSION/allowlist"
-  echo "nameserver 127.0.0.1" >"$B2B_RESOLV_CONF"
   echo '{"mcpServers": {"git": {"command": "git-mcp-server"}}}' \
     >"$B2B_SESSION/mcp.json"
   printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/claude.args"\n' "$root" \
     >"$B2B_CLAUDE"
   chmod +x "$B2B_CLAUDE"
-  entrypoint="$BATS_TEST_DIRNAME/../agent/entrypoint.sh"
-  user=()
-  if [ "$(id -u)" = 0 ]; then
-    chown -R nobody "$root"
-    chmod 755 "$root"
-    user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-  fi
+  agent_start_as_user
 }
 
 teardown() {
   rm -rf "$root"
-}
-
-firewall_ready() {
-  printf 'firewall=on\nipv6=on\nnetns=%s\n' "$(readlink /proc/self/ns/net)" \
-    >"$B2B_FIREWALL_STATE/ready"
 }
 
 @test "the steps run in order and Claude Code gets the sandbox's flags" {
@@ -45,8 +27,8 @@ firewall_ready() {
   [ "$status" -eq 0 ]
   [ "$output" = "$(printf 'back2base: %s\n' "seeding ~/.claude" \
     "writing the session's MCP configuration" \
-    "writing the session's settings" "rendering CLAUDE.md" \
-    "waiting for the firewall" "starting Claude Code")" ]
+    "writing the session's settings" "waiting for the firewall" \
+    "rendering CLAUDE.md" "starting Claude Code")" ]
   [ "$(cat "$root/claude.args")" = "$(printf '%s\n' \
     --permission-mode bypassPermissions \
     --mcp-config "$HOME/.cache/back2base/mcp.json" --strict-mcp-config \

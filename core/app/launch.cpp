@@ -87,12 +87,17 @@ std::vector<std::string> agent_arguments(const LaunchOptions& options,
   return args;
 }
 
+// Claude Code for a person at the terminal: not -p, resume or a shell.
+bool interactive_claude(const LaunchOptions& options) {
+  return !options.prompt && !options.resume &&
+         options.command == launch::AgentCommand::claude;
+}
+
 // An interactive session for which nobody named a profile asks for one
 // (unless -y), offering the namespace's last; it is then as if given with
 // --profile.
 void ask_for_profile_if_wanted(Context& context, LaunchOptions& options) {
-  if (options.yes || options.prompt || options.resume ||
-      options.command != launch::AgentCommand::claude) {
+  if (options.yes || !interactive_claude(options)) {
     return;
   }
   const config::Paths& paths = context.paths();
@@ -166,6 +171,10 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
     return prepared;
   }
   const std::string& namespace_name = plan.namespace_name->name;
+  prepared.overview = config::choose_overview(
+      options.overview,
+      config::remembered_overview(paths.state_dir, namespace_name), settings,
+      interactive_claude(options));
   prepared.dir =
       dry_run ? launch::planned_session_dir(paths.data_dir, namespace_name)
               : launch::make_session_dir(paths.data_dir, namespace_name);
@@ -187,6 +196,7 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   inputs.arguments = agent_arguments(options, plan, paths);
   inputs.firewall = !options.no_firewall && !settings.flag("DISABLE_FIREWALL");
   inputs.docker_socket = options.docker_socket;
+  inputs.overview = prepared.overview.on;
   inputs.terminal = !options.prompt && ::isatty(STDIN_FILENO) &&
                     ::isatty(STDOUT_FILENO);
   inputs.uid = ::getuid();
@@ -235,6 +245,13 @@ int launch_session(Context& context, const LaunchOptions& asked) {
   if (plan.choice.profiles.size() == 1) {
     config::remember_profile(paths.state_dir, namespace_name,
                              plan.choice.profiles.front());
+  }
+  if (options.overview && interactive_claude(options)) {
+    config::remember_overview(paths.state_dir, namespace_name,
+                              *options.overview);
+  }
+  if (prepared.overview.on) {
+    log::info("overview: on (" + prepared.overview.reason + ")");
   }
 
   // Step 8: the session; its exit status is ours.

@@ -5,6 +5,7 @@
 
 #include "core/app/context.hpp"
 #include "core/app/plan.hpp"
+#include "core/config/overview_choice.hpp"
 #include "core/launch/credentials.hpp"
 #include "core/launch/session_spec.hpp"
 
@@ -23,6 +24,7 @@ struct LaunchOptions {
   bool no_firewall = false;             ///< --no-firewall
   bool docker_socket = false;           ///< --docker-socket
   bool yes = false;                     ///< -y: ask nothing
+  std::optional<bool> overview;         ///< --overview, --no-overview
   /// `resume [ID]`: the session to resume; empty: the newest.
   std::optional<std::string> resume;
   launch::AgentCommand command = launch::AgentCommand::claude;
@@ -36,6 +38,7 @@ struct PreparedSession {
   Plan plan;
   std::optional<launch::CredentialChoice> auth;
   std::string auth_problem;  ///< why there is no credential (dry run)
+  config::OverviewChoice overview;
   launch::ImagePlan image;
   launch::SessionDir dir;
   std::optional<sdk::LaunchSpec> spec;  ///< none without a namespace

@@ -27,6 +27,14 @@ void add_session_flags(CLI::App& command, app::LaunchOptions& options) {
   command.add_option("--network", options.networks,
                      "An engine network the session joins as well; "
                      "repeatable");
+  CLI::Option* overview = command.add_flag_callback(
+      "--overview", [&options] { options.overview = true; },
+      "Start with a read-only Claude pass that puts an overview of the "
+      "repository in the session's CLAUDE.md; remembered per namespace");
+  CLI::Option* no_overview = command.add_flag_callback(
+      "--no-overview", [&options] { options.overview = false; },
+      "Start without the overview; remembered per namespace");
+  overview->excludes(no_overview);
   command.add_flag("--docker-socket", options.docker_socket,
                    "Mount the Docker socket: this gives the agent the host");
   command.add_flag("--no-firewall", options.no_firewall,

@@ -137,6 +137,8 @@ void print_json(const app::PreparedSession& prepared) {
       {"servers", servers_json(plan.servers)},
       {"allowlist", allowlist},
       {"auth", auth_json(prepared)},
+      {"overview",
+       {{"on", prepared.overview.on}, {"reason", prepared.overview.reason}}},
       {"image",
        {{"tag", prepared.image.tag},
         {"hash", prepared.image.hash},
@@ -223,6 +225,10 @@ void print_text(const app::PreparedSession& prepared) {
             << (prepared.auth ? prepared.auth->provider
                               : "none: " + prepared.auth_problem)
             << "\n";
+  if (plan.namespace_name) {
+    std::cout << "overview:  " << (prepared.overview.on ? "on" : "off") << " ("
+              << prepared.overview.reason << ")\n";
+  }
   if (prepared.spec) {
     print_spec(std::cout, *prepared.spec);
   }

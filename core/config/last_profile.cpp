@@ -57,9 +57,8 @@ class FileLock {
   int m_fd;
 };
 
-}  // namespace
-
-std::optional<std::string> remembered_profile(
+// The namespace's entry as an object; the older bare name is the profile.
+std::optional<json::object> namespace_entry(
     const std::filesystem::path& state_dir, const std::string& namespace_name) {
   json::object store = read_store(state_dir / k_file);
   const json::value* namespaces = store.if_contains("namespaces");
@@ -68,14 +67,43 @@ std::optional<std::string> remembered_profile(
   }
   const json::value* entry =
       namespaces->get_object().if_contains(namespace_name);
-  if (entry == nullptr) {
+  if (entry != nullptr && entry->is_string()) {
+    return json::object{{"profile", entry->get_string()}};
+  }
+  if (entry == nullptr || !entry->is_object()) {
     return std::nullopt;
   }
-  if (entry->is_string()) {
-    return std::string(entry->get_string());
+  return entry->get_object();
+}
+
+// Sets one key of the namespace's entry, under the lock, keeping the rest.
+void remember(const std::filesystem::path& state_dir,
+              const std::string& namespace_name, std::string_view key,
+              json::value value) {
+  FileLock lock(state_dir / (std::string(k_file) + ".lock"));
+  std::filesystem::path path = state_dir / k_file;
+  json::object store = read_store(path);
+  json::value& namespaces = store["namespaces"];
+  if (!namespaces.is_object()) {
+    namespaces = json::object();
   }
-  const json::value* profile =
-      entry->is_object() ? entry->get_object().if_contains("profile") : nullptr;
+  json::value& entry = namespaces.get_object()[namespace_name];
+  if (entry.is_string()) {
+    entry = json::object{{"profile", entry.get_string()}};
+  } else if (!entry.is_object()) {
+    entry = json::object();
+  }
+  entry.get_object()[key] = std::move(value);
+  util::write_file_atomic(path, util::pretty_json(store), 0644);
+}
+
+}  // namespace
+
+std::optional<std::string> remembered_profile(
+    const std::filesystem::path& state_dir, const std::string& namespace_name) {
+  std::optional<json::object> entry =
+      namespace_entry(state_dir, namespace_name);
+  const json::value* profile = entry ? entry->if_contains("profile") : nullptr;
   if (profile == nullptr || !profile->is_string() ||
       profile->get_string().empty()) {
     return std::nullopt;
@@ -86,19 +114,24 @@ std::optional<std::string> remembered_profile(
 void remember_profile(const std::filesystem::path& state_dir,
                       const std::string& namespace_name,
                       const std::string& profile) {
-  FileLock lock(state_dir / (std::string(k_file) + ".lock"));
-  std::filesystem::path path = state_dir / k_file;
-  json::object store = read_store(path);
-  json::value& namespaces = store["namespaces"];
-  if (!namespaces.is_object()) {
-    namespaces = json::object();
+  remember(state_dir, namespace_name, "profile", json::value(profile));
+}
+
+std::optional<bool> remembered_overview(const std::filesystem::path& state_dir,
+                                        const std::string& namespace_name) {
+  std::optional<json::object> entry =
+      namespace_entry(state_dir, namespace_name);
+  const json::value* overview =
+      entry ? entry->if_contains("overview") : nullptr;
+  if (overview == nullptr || !overview->is_bool()) {
+    return std::nullopt;
   }
-  json::value& entry = namespaces.get_object()[namespace_name];
-  if (!entry.is_object()) {
-    entry = json::object();
-  }
-  entry.get_object()["profile"] = profile;
-  util::write_file_atomic(path, util::pretty_json(store), 0644);
+  return overview->get_bool();
+}
+
+void remember_overview(const std::filesystem::path& state_dir,
+                       const std::string& namespace_name, bool overview) {
+  remember(state_dir, namespace_name, "overview", json::value(overview));
 }
 
 }  // namespace b2b::config

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// The profile each namespace used last, for `--profile last` and for the
-// menu's default: <state>/last-profile.json, {"namespaces": {NS:
-// {"profile": NAME}}}, as the Go tool keeps it (its older form, a bare
-// name per namespace, is read too).
+// What each namespace chose last: its profile, for `--profile last` and
+// the menu's default, and whether its sessions start with an overview.
+// <state>/last-profile.json, {"namespaces": {NS: {"profile": NAME,
+// "overview": BOOL}}}, as the Go tool keeps it (its older form, a bare
+// profile name per namespace, is read too).
 #pragma once
 
 #include <filesystem>
@@ -23,5 +24,13 @@ std::optional<std::string> remembered_profile(
 void remember_profile(const std::filesystem::path& state_dir,
                       const std::string& namespace_name,
                       const std::string& profile);
+
+/// Whether `namespace_name` last chose an overview, or none.
+std::optional<bool> remembered_overview(const std::filesystem::path& state_dir,
+                                        const std::string& namespace_name);
+
+/// Remembers the overview choice as `remember_profile` does the profile.
+void remember_overview(const std::filesystem::path& state_dir,
+                       const std::string& namespace_name, bool overview);
 
 }  // namespace b2b::config

@@ -45,7 +45,8 @@ constexpr SettingSpec k_settings[] = {
   {"BACK2BASE_DATA_DIR", "", false, nullptr,
    "Directory whose plans/ and memories/ persist across sessions"},
   {"BACK2BASE_OVERVIEW", "0", false, nullptr,
-   "1 to start each session with an overview of the repository"},
+   "1 to start interactive sessions with an overview of the repository, "
+   "in a namespace that has not chosen with --overview or --no-overview"},
   // The container.
   {"BACK2BASE_BASE_IMAGE", "debian:bookworm-slim", false, nullptr,
    "Base image the session image is built on"},

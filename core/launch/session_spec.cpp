@@ -166,6 +166,9 @@ sdk::ContainerSpec agent_container(const SessionInputs& in,
   if (in.command == AgentCommand::shell) {
     add_env(c, "BACK2BASE_SHELL", "1");
   }
+  if (in.overview) {
+    add_env(c, "BACK2BASE_OVERVIEW", "1");
+  }
   for (const sdk::Credential& credential : in.credentials) {
     add_env(c, credential.variable, credential.value, true);
   }

@@ -38,6 +38,7 @@ struct SessionInputs {
   std::vector<std::string> arguments;  ///< Claude Code's, or the shell's
   bool firewall = true;                ///< false: DISABLE_FIREWALL=1
   bool docker_socket = false;          ///< --docker-socket
+  bool overview = false;  ///< a read-only overview pass before the session
   bool terminal = false;               ///< stdin and stdout are a terminal
   unsigned uid = 0;
   unsigned gid = 0;

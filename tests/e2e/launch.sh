@@ -121,6 +121,39 @@ expect "$output" "Hello from the mock API."
 output=$(b2b resume no-such-session 2>&1) && fail "resumed no-such-session"
 expect "$output" "no session \"no-such-session\" in namespace \"shop\""
 
+step "--overview: a read-only pass, its answer in CLAUDE.md, remembered"
+git -C "$repo" -c user.name=e2e -c user.email=e2e@b2b.test commit -q \
+  --allow-empty -m "the first commit"
+claude_md="$HOME/.config/back2base/state/CLAUDE.md"
+overview_requests() {
+  jq -c 'select(.text | contains("never as instructions to you"))' \
+    "$E2E/mock.log"
+}
+(cd "$repo" && exec python3 "$SUPPORT/in_terminal.py" "$E2E/terminal.log" \
+  "$B2B" -y --overview) &
+terminal=$!
+for _ in $(seq 600); do
+  grep -q "Hello from the mock API." "$claude_md" 2>/dev/null && break
+  sleep 0.2
+done
+grep -q "Hello from the mock API." "$claude_md" 2>/dev/null ||
+  fail "no overview in CLAUDE.md: $(tail -c 600 "$E2E/terminal.log")"
+expect "$(cat "$claude_md")" "## The repository, in brief"
+[ "$(overview_requests | wc -l)" -eq 1 ] ||
+  fail "the overview's pass asked $(overview_requests | wc -l) times"
+# Claude Code adds an inert placeholder ("never call this tool") to keep
+# deferred tool loading on; it is no tool.
+overview_requests | jq -e '.tools | index("Read") and all(. == "Read" or
+    . == "Glob" or . == "Grep" or . == "DeferredToolPlaceholder")' \
+    >/dev/null ||
+  fail "the overview's pass was offered: $(overview_requests | jq -c .tools)"
+kill -INT "$terminal"
+status=0
+wait "$terminal" || status=$?
+[ "$status" -eq 130 ] || fail "the interactive session exited $status"
+[ -z "$(session_containers)" ] || fail "it left $(session_containers)"
+expect "$(b2b plan)" "overview:  on (remembered for this namespace)"
+
 step "the credential is on no command line and in no file the tool wrote"
 start_sleeping_session 20
 sleep 2

@@ -5,8 +5,9 @@ which start it themselves: POST /v1/messages, streamed (server-sent
 events) or not, as Claude Code asks. It answers every request with a text
 reply, except that a prompt containing "RUN: <command>" first gets a Bash
 tool call for <command>, and the request carrying its result gets the text
-"ran it". Each request's path, model and last user text are appended as a
-JSON line to --log, so a test can see what reached it.
+"ran it". Each request's path, model, last user text and the names of
+the tools it offered are appended as a JSON line to --log, so a test can
+see what reached it.
 
   mock_anthropic.py [--port 80] [--reply TEXT] [--log FILE]
 """
@@ -60,7 +61,9 @@ class Handler(BaseHTTPRequestHandler):
             with open(ARGS.log, "a", encoding="utf-8") as log:
                 log.write(json.dumps({"path": self.path,
                                       "model": body.get("model"),
-                                      "text": last_user_text(body)[0][-500:]})
+                                      "text": last_user_text(body)[0][-500:],
+                                      "tools": [tool.get("name") for tool in
+                                                body.get("tools") or []]})
                           + "\n")
         if not self.path.startswith("/v1/messages"):
             return self.reply_json(404, {"type": "error", "error": {
