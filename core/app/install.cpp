@@ -2,8 +2,9 @@
 #include "core/app/install.hpp"
 
 #include "core/config/state.hpp"
+#include "core/launch/image.hpp"
+#include "core/launch/runtime_choice.hpp"
 #include "core/payload/payload.hpp"
-#include "core/plugin/guard.hpp"
 #include "core/util/error.hpp"
 #include "core/util/files.hpp"
 #include "core/util/strings.hpp"
@@ -64,23 +65,28 @@ Check prepare_data(Context& context) {
           ""};
 }
 
-// The image is the runtime's to build; say what it can do today.
+// Whether the runtime a launch would use has this version's image. The
+// install does not build it (minutes, and downloads): the first launch
+// does, or `oss-back2base build`.
 Check report_image(Context& context) {
-  std::vector<std::string> notes;
-  for (const auto& runtime : context.plugins().runtimes()) {
-    sdk::RuntimeProbe probe;
-    sdk::Result result = plugin::guarded(
-        runtime, "probing",
-        [&](sdk::ContainerRuntime& r) { return r.probe(probe); });
-    notes.push_back(runtime.name + ": " +
-                    (result.ok() ? probe.detail : result.message()));
+  const char* later =
+      "nothing to do now; the first launch builds it (or "
+      "run \"oss-back2base build\")";
+  try {
+    launch::ImagePlan image = launch::plan_image(context.settings());
+    launch::ChosenRuntime chosen = launch::choose_runtime(
+        context.plugins().runtimes(), std::nullopt, context.settings());
+    if (launch::image_is_current(*chosen.runtime.object, image)) {
+      return {"image", CheckStatus::pass,
+              image.tag + " is built (" + chosen.runtime.name + ")", ""};
+    }
+    return {"image", CheckStatus::warn,
+            "not built: " + image.tag + " (" + chosen.runtime.name + ")",
+            later};
+  } catch (const Error& e) {
+    return {"image", CheckStatus::warn, std::string("not built: ") + e.what(),
+            later};
   }
-  std::string detail = "not built: no runtime plugin can build it yet";
-  for (const std::string& note : notes) {
-    detail += "\n" + note;
-  }
-  return {"image", CheckStatus::warn, detail,
-          "nothing to do now; the first launch builds it"};
 }
 
 }  // namespace

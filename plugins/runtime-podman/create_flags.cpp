@@ -32,8 +32,17 @@ std::vector<std::string> create_arguments(const sdk::LaunchSpec& spec,
       add(argv, "--network", joined);
     }
   }
+  // Rootless, the agent's files must be the user's (keep-id), and it may
+  // mount /sys in the sidecar's network namespace only from the user
+  // namespace that owns it: so the sidecar takes keep-id, as root inside
+  // it, and the agent joins its user namespace with its network one.
   if (rootless && network.starts_with("container:")) {
+    add(argv, "--userns", network);
+  } else if (rootless) {
     add(argv, "--userns", "keep-id");
+    if (container.user.empty()) {
+      add(argv, "--user", "0:0");
+    }
   }
   for (const std::string& cap : container.cap_drop) {
     add(argv, "--cap-drop", cap);

@@ -11,7 +11,8 @@ namespace b2b::podman {
 
 /// `podman create ...` for `container` of `spec`, up to and including the
 /// image and the command. `network` is "container:<name>" for the agent;
-/// `rootless` adds --userns=keep-id, so files keep the user's ids.
+/// `rootless`: --userns=keep-id for the sidecar, whose user namespace the
+/// agent joins, so files keep the user's ids.
 /// Secrets appear by name alone (`-e NAME`): their values must be in the
 /// environment of the podman that runs it.
 std::vector<std::string> create_arguments(const sdk::LaunchSpec& spec,

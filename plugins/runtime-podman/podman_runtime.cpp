@@ -2,8 +2,9 @@
 // Sessions on Podman. Both containers are created first, then started one
 // after the other: the firewall's, which owns the network namespace, and
 // the agent's, which joins it (`--network container:`) and is attached to
-// the user's terminal. Rootless Podman maps the user's ids into the agent
-// (--userns=keep-id); rootful Podman works the same way as Docker.
+// the user's terminal. Rootless, the sidecar takes --userns=keep-id and
+// the agent joins that user namespace, so files keep the user's ids;
+// rootful Podman works the same way as Docker.
 #include "create_flags.hpp"
 #include "engine_cli.hpp"
 

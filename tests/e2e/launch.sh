@@ -181,6 +181,34 @@ wait "$session" || true
 [ -z "$(ls "$HOME/.local/share/back2base/sessions" | grep '^shop-')" ] ||
   fail "clean left the session directories"
 
+if [ "$E2E_RUNTIME" = compose ]; then
+  step "DOCKER_HOST=tcp:// is the engine the session starts on"
+  if command -v socat >/dev/null; then
+    # The engine's socket, over TCP on loopback, its connections logged.
+    # -t: socat would close a connection 0.5 s after the client's stdin
+    # ends, and the session's output with it.
+    port=$((20000 + $$ % 10000))
+    socat -d -d -t 600 "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr,fork" \
+      UNIX-CONNECT:/var/run/docker.sock 2>"$E2E/socat.log" &
+    forwarder=$!
+    for _ in $(seq 50); do
+      grep -q listening "$E2E/socat.log" && break
+      sleep 0.1
+    done
+    output=$(DOCKER_HOST="tcp://127.0.0.1:$port" b2b shell -c \
+      'echo "through tcp"' 2>&1) || fail "the launch over tcp: $output"
+    expect "$output" "through tcp"
+    grep -q "accepting connection" "$E2E/socat.log" ||
+      fail "the launch did not go through DOCKER_HOST"
+    kill "$forwarder"
+    output=$(DOCKER_HOST=tcp://127.0.0.1:1 b2b shell -c true 2>&1) &&
+      fail "a launch with an engine that does not answer started"
+    expect "$output" "tcp://127.0.0.1:1"
+  else
+    fail "socat is not installed, so DOCKER_HOST over tcp is not tested"
+  fi
+fi
+
 step "prune removes old images of this tool only, never the current one"
 "$ENGINE" tag "$IMAGE" "back2base-session:stale-$$"
 "$ENGINE" tag "$IMAGE" "b2b-e2e-other-tool:$$"

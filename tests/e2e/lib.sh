@@ -62,6 +62,7 @@ if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
 fi
 e2e_build_image() {
   local home="$E2E/home"
+  mkdir -p "$home"
   HOME="$home" "$B2B" install >/dev/null
   local hash
   read -r IMAGE hash < <(HOME="$home" "$B2B" plan -r "$E2E" --json |
