@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/namespace.hpp"
 
+#include "core/config/git_files.hpp"
 #include "core/log/log.hpp"
 #include "core/util/error.hpp"
 #include "core/util/files.hpp"
@@ -62,12 +63,21 @@ std::string without_userinfo(const std::string& url) {
   return url.substr(0, host) + url.substr(at + 1);
 }
 
-// The toplevel of the git work tree `repo` is in, if any.
 // The repository's origin URL: a value when it has one, an empty string
 // when it is a git work tree without one, none when it is not one. One git
 // call: --local fails (128) outside a repository, and a missing key is 1.
 std::optional<std::string> origin_url(const std::filesystem::path& repo,
                                       process::ProcessRunner& runner) {
+  // From the repository's files where they tell it alone.
+  if (!git_files::environment_steers_git()) {
+    std::optional<git_files::WorkTree> tree = git_files::find_work_tree(repo);
+    if (!tree) {
+      return std::nullopt;
+    }
+    if (std::optional<std::string> url = git_files::origin_url(tree->config)) {
+      return trimmed(*url);
+    }
+  }
   process::ProcessResult remote =
       runner.run({"git", "-C", repo.string(), "config", "--local", "--get",
                   "remote.origin.url"},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config/workspace_root.hpp"
 
+#include "core/config/git_files.hpp"
 #include "core/util/error.hpp"
 #include "core/util/strings.hpp"
 
@@ -46,6 +47,14 @@ WorkspaceRoot resolve_workspace_root(const std::optional<std::string>& flag,
   if (std::optional<Setting> repo = settings.get("REPO_PATH");
       repo && !repo->value.empty()) {
     return checked(repo->value, described(*repo), current);
+  }
+  // The git root, from the repository's files where they tell it alone.
+  if (!git_files::environment_steers_git()) {
+    if (std::optional<git_files::WorkTree> tree =
+            git_files::find_work_tree(current)) {
+      return checked(tree->top, "git root", current);
+    }
+    return checked(current, "current directory", current);
   }
   process::ProcessResult git = runner.run(
       {"git", "-C", current.string(), "rev-parse", "--show-toplevel"}, 5s);
