@@ -11,10 +11,12 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -168,9 +170,27 @@ bool drain(Fd& out, Fd& err, sdk::CommandResult& result,
   return true;
 }
 
+// Blocks until `pid` can be reaped or `wait_ms` passes: on its pidfd,
+// which becomes readable when it exits; where the kernel has none, by
+// short and lengthening sleeps. A fixed sleep would cost each command up
+// to its length after the child closed its output but had not yet exited.
+void await_exit(pid_t pid, int wait_ms, int& pause_us) {
+  int fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  if (fd >= 0) {
+    pollfd ready{fd, POLLIN, 0};
+    ::poll(&ready, 1, wait_ms);
+    ::close(fd);
+    return;
+  }
+  timespec pause{0, static_cast<long>(pause_us) * 1000};
+  ::nanosleep(&pause, nullptr);
+  pause_us = std::min(pause_us * 2, 10'000);
+}
+
 // Waits for `pid`, killing it at the deadline; returns false then.
 bool wait_for(pid_t pid, int& status,
               std::optional<Clock::time_point> deadline) {
+  int pause_us = 50;
   while (true) {
     pid_t done = ::waitpid(pid, &status, deadline ? WNOHANG : 0);
     if (done == pid) {
@@ -187,8 +207,10 @@ bool wait_for(pid_t pid, int& status,
       return false;
     }
     if (deadline) {
-      timespec pause{0, 10'000'000};
-      ::nanosleep(&pause, nullptr);
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *deadline - Clock::now());
+      await_exit(pid, static_cast<int>(std::max<long>(left.count(), 1)),
+                 pause_us);
     }
   }
 }
