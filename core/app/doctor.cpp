@@ -6,6 +6,7 @@
 #include "core/config/profiles.hpp"
 #include "core/config/settings.hpp"
 #include "core/config/state.hpp"
+#include "core/launch/credentials.hpp"
 #include "core/payload/payload.hpp"
 #include "core/plugin/guard.hpp"
 #include "core/plugin/registry.hpp"
@@ -133,60 +134,33 @@ Check check_plugins(Context& context) {
   return {"plugins", CheckStatus::pass, detail, ""};
 }
 
-// The auth providers in the order they are asked by default; others
-// follow, by name.
-std::vector<plugin::PluginRef<sdk::AuthProvider>> in_default_order(
-    std::vector<plugin::PluginRef<sdk::AuthProvider>> providers) {
-  static constexpr std::string_view k_order[] = {"oauth-token", "api-key",
-                                                 "custom-endpoint", "command"};
-  auto rank = [](const std::string& name) {
-    auto at = std::find(std::begin(k_order), std::end(k_order), name);
-    return static_cast<std::size_t>(at - std::begin(k_order));
-  };
-  std::stable_sort(providers.begin(), providers.end(),
-                   [&](const auto& a, const auto& b) {
-                     return rank(a.name) < rank(b.name);
-                   });
-  return providers;
-}
-
-// The credential a session would use: the first auth provider with one.
+// The credential a session would use, asked as a launch asks.
 Check check_credentials(Context& context) {
-  std::vector<std::string> found;
-  std::string first;
-  for (const auto& provider :
-       in_default_order(context.plugins().auth_providers())) {
-    std::vector<sdk::Credential> credentials;
-    sdk::Result result = plugin::guarded(
-        provider, "resolving credentials",
-        [&](sdk::AuthProvider& p) { return p.resolve(credentials); });
-    if (!result.ok()) {
-      return {"credential", CheckStatus::fail, result.message(),
-              "fix the provider's settings in " +
-                  context.paths().env_file().string()};
-    }
-    if (!credentials.empty()) {
-      found.push_back(provider.name);
-      if (first.empty()) {
-        first = provider.name + ": " + credentials[0].variable + " = " +
-                config::redacted(credentials[0].value);
-      }
-    }
+  const std::string env_file = context.paths().env_file().string();
+  launch::CredentialChoice choice;
+  try {
+    choice = launch::resolve_credentials(launch::ordered_providers(
+        context.plugins().auth_providers(), context.settings()));
+  } catch (const Error& e) {
+    return {"credential", CheckStatus::fail, e.what(),
+            "fix the provider's settings in " + env_file};
   }
-  if (found.empty()) {
+  if (choice.provider.empty()) {
     return {"credential", CheckStatus::fail, "none configured",
-            "run \"oss-back2base login\", or set "
-            "BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN or "
-            "BACK2BASE_ANTHROPIC_API_KEY in " +
-                context.paths().env_file().string()};
+            launch::how_to_get_a_credential(env_file)};
   }
-  if (found.size() > 1) {
+  std::string used = choice.provider;
+  for (const sdk::Credential& credential : choice.credentials) {
+    used += (used == choice.provider ? ": " : ", ") + credential.variable +
+            " = " + config::redacted(credential.value);
+  }
+  if (!choice.also_configured.empty()) {
     return {"credential", CheckStatus::warn,
-            first + "; also configured: " +
-                util::join({found.begin() + 1, found.end()}),
-            "remove the ones you do not mean to use; the first wins"};
+            used + "; also configured: " + util::join(choice.also_configured),
+            "remove the ones you do not mean to use, or order them with "
+            "BACK2BASE_AUTH; the first wins"};
   }
-  return {"credential", CheckStatus::pass, first, ""};
+  return {"credential", CheckStatus::pass, used, ""};
 }
 
 Check check_payload(Context& context) {

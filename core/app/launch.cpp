@@ -147,8 +147,12 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
 
   // Step 5: the credential.
   try {
-    prepared.auth =
-        launch::resolve_credentials(context.plugins().auth_providers());
+    prepared.auth = launch::resolve_credentials(launch::ordered_providers(
+        context.plugins().auth_providers(), settings));
+    if (prepared.auth->provider.empty()) {
+      throw Error("auth: no credential for Claude Code; " +
+                  launch::how_to_get_a_credential(paths.env_file()));
+    }
     log::info("auth: " + prepared.auth->provider);
     if (!prepared.auth->also_configured.empty()) {
       log::info("auth: " + util::join(prepared.auth->also_configured) +
@@ -158,6 +162,7 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
     if (!dry_run) {
       throw;
     }
+    prepared.auth.reset();
     prepared.auth_problem = e.what();
   }
 

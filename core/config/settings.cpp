@@ -25,6 +25,20 @@ constexpr SettingSpec k_settings[] = {
   {"BACK2BASE_ANTHROPIC_BASE_URL", "", false, nullptr,
    "URL of that gateway; the session sees ANTHROPIC_BASE_URL, and its host "
    "joins the firewall's allowlist"},
+  {"BACK2BASE_AUTH_COMMAND", "", false, nullptr,
+   "A command (run with sh -c, on this machine) that prints a short-lived "
+   "credential: the value alone, or JSON {\"token\": ..., \"expires_at\": "
+   "RFC 3339 or Unix seconds, or \"expires_in\": seconds}; kept until "
+   "shortly before it expires"},
+  {"BACK2BASE_AUTH_COMMAND_VARIABLE", "ANTHROPIC_AUTH_TOKEN", false, nullptr,
+   "What that credential is to Claude Code: ANTHROPIC_AUTH_TOKEN (a "
+   "gateway's bearer token), ANTHROPIC_API_KEY or CLAUDE_CODE_OAUTH_TOKEN"},
+  {"BACK2BASE_AUTH_COMMAND_TIMEOUT", "60", false, nullptr,
+   "Seconds the command may take (a sign-in in a browser included)"},
+  {"BACK2BASE_AUTH", "", false, nullptr,
+   "The auth providers to ask, in order, comma-separated; the first with a "
+   "credential wins; default: oauth-token, api-key, custom-endpoint, "
+   "command"},
   // The session.
   {"BACK2BASE_PROFILE", "auto", false, nullptr,
    "Tool profile: auto, last, or a profile name (full, go, python, "

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Step 5 of a launch: the session's credential, from the auth plugins.
+// Step 5 of a launch: the session's credential, from the auth plugins,
+// asked in the user's order (BACK2BASE_AUTH) or the default one.
 #pragma once
 
+#include "core/config/settings.hpp"
 #include "core/plugin/registry.hpp"
 
 #include <back2base/sdk/auth.hpp>
@@ -10,18 +12,29 @@
 
 namespace b2b::launch {
 
+using AuthProviders = std::vector<plugin::PluginRef<sdk::AuthProvider>>;
+
+/// The providers to ask, in order: those BACK2BASE_AUTH names, when it is
+/// set, and no other; else oauth-token, api-key, custom-endpoint, command,
+/// then any other by name. Throws `Error` for a name no plugin provides.
+AuthProviders ordered_providers(AuthProviders providers,
+                                const config::Settings& settings);
+
 struct CredentialChoice {
   std::string provider;
   std::vector<sdk::Credential> credentials;
-  /// Other providers that had a credential too, and were not used.
+  /// Providers after it that are set up too, and were not used.
   std::vector<std::string> also_configured;
 };
 
-/// Asks every provider, in the order given; the first with a credential
-/// wins. Each value is registered for redaction at once. Throws `Error`
-/// when a provider fails, or when none has a credential (saying how to
-/// get one).
-CredentialChoice resolve_credentials(
-    const std::vector<plugin::PluginRef<sdk::AuthProvider>>& providers);
+/// Asks `providers` in order; the first with a credential wins, and those
+/// after it only say whether they are set up (no helper runs for them).
+/// No provider at all leaves `provider` empty. Each value is registered
+/// for redaction at once. Throws `Error` when a provider fails before one
+/// has a credential.
+CredentialChoice resolve_credentials(const AuthProviders& providers);
+
+/// What to do without a credential: the two ways to get one.
+std::string how_to_get_a_credential(const std::filesystem::path& env_file);
 
 }  // namespace b2b::launch

@@ -133,6 +133,7 @@ struct PluginRegistry::Entry {
   // Declared first, so destroyed last: the object's code lives in it.
   Library library;
   std::string name;
+  unsigned abi_minor = 0;
   PluginHost host;
   std::unique_ptr<sdk::Plugin> object;
 
@@ -276,6 +277,7 @@ void PluginRegistry::open(Checked& item) {
 
     auto entry =
         std::make_shared<Entry>(std::move(library), record.name, m_settings);
+    entry->abi_minor = record.abi_minor;
     sdk::Result made = guarded(record.name, "creating it", [&] {
       entry->object.reset(factory(entry->host));
       return entry->object ? sdk::Result::success()
@@ -302,7 +304,8 @@ std::vector<PluginRef<Interface>> PluginRegistry::of_kind() const {
   for (const std::shared_ptr<Entry>& entry : m_entries) {
     if (entry->object->kind() == Interface::k_kind) {
       auto* object = static_cast<Interface*>(entry->object.get());
-      refs.push_back({entry->name, std::shared_ptr<Interface>(entry, object)});
+      refs.push_back({entry->name, std::shared_ptr<Interface>(entry, object),
+                      entry->abi_minor});
     }
   }
   return refs;

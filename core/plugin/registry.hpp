@@ -50,6 +50,8 @@ template <class Interface>
 struct PluginRef {
   std::string name;
   std::shared_ptr<Interface> object;
+  unsigned abi_minor = 0;  ///< what of the SDK it knows: the minor it was
+                           ///< built against
 };
 
 struct LoadOptions {

@@ -229,8 +229,9 @@ void run_command(const sdk::Command& command,
       result.reason = "no program";
       return;
     }
-    const bool capture_out = command.streams == sdk::Streams::capture;
-    const bool capture_err = capture_out;
+    const bool capture_err = command.streams == sdk::Streams::capture;
+    const bool capture_out =
+        capture_err || command.streams == sdk::Streams::ask;
     const bool progress = command.streams == sdk::Streams::progress;
     Pipe out, err;
     if ((capture_out && !out.open()) || (capture_err && !err.open())) {
@@ -244,7 +245,7 @@ void run_command(const sdk::Command& command,
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    if (capture_out || progress) {
+    if (capture_err || progress) {
       posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     }
     if (capture_out) {

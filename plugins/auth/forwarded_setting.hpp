@@ -22,6 +22,11 @@ class ForwardedSetting : public sdk::AuthProvider {
     return sdk::Result::success();
   }
 
+  bool configured() const noexcept override {
+    std::optional<std::string> value = m_host.setting(m_setting);
+    return value && !value->empty();
+  }
+
  private:
   sdk::Host& m_host;
   const char* m_setting;

@@ -10,7 +10,7 @@ has "$OUT" "[fail] credential: none configured"
 has "$OUT" 'fix: run "oss-back2base login", or set'
 has "$OUT" "[warn] env file: $HOME/.config/back2base/env does not exist"
 has "$OUT" "[warn] payload: "
-has "$OUT" "[pass] plugins: 8 loaded and verified"
+has "$OUT" "[pass] plugins: 10 loaded and verified"
 has "$OUT" "[pass] firewall prerequisites: netfilter available"
 
 run 1 doctor --json
@@ -34,6 +34,19 @@ if grep -qF "[pass] container runtime" "$OUT"; then
 else
   [ "$status" -eq 1 ] || fail "doctor should fail without a runtime"
 fi
+
+# Two providers set up: the first in order is used, and the other named.
+echo "BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-doctor" \
+  >>"$HOME/.config/back2base/env"
+"$B2B" doctor >"$OUT" 2>"$ERR" || true
+has "$OUT" "[warn] credential: oauth-token: CLAUDE_CODE_OAUTH_TOKEN = "
+has "$OUT" "also configured: api-key"
+BACK2BASE_AUTH=api-key "$B2B" doctor >"$OUT" 2>"$ERR" || true
+has "$OUT" "[pass] credential: api-key: ANTHROPIC_API_KEY = "
+BACK2BASE_AUTH=apikey "$B2B" doctor >"$OUT" 2>"$ERR" || true
+has "$OUT" 'no auth provider "apikey"'
+has "$OUT" 'did you mean "api-key"?'
+lacks "$OUT" "sk-ant-oat01-doctor"
 
 mkdir -p "$BACK2BASE_MANAGED_DIR"
 echo '{"allow_unsigned_plugins": maybe}' >"$BACK2BASE_MANAGED_DIR/policy.json"

@@ -4,13 +4,13 @@ source "$(dirname "$0")/lib.sh"
 
 run 0 plugin list --json
 loaded=$(jq '[.plugins[] | select(.status == "loaded")] | length' "$OUT")
-[ "$loaded" -eq 8 ] ||
-  fail "the eight first-party plugins should load"
+[ "$loaded" -eq 10 ] ||
+  fail "the ten first-party plugins should load"
 for plugin in runtime/compose runtime/podman detector/go detector/python \
               detector/frontend detector/infra auth/oauth-token auth/api-key; do
   jq -e --arg kind "${plugin%/*}" --arg name "${plugin#*/}" \
     '.plugins[] | select(.kind == $kind and .name == $name and
-       .signer.source == "build" and .sdk_abi == "2.0" and
+       .signer.source == "build" and .sdk_abi == "2.1" and
        (.summary | length) > 20 and (.path | endswith(".so")))' \
     "$OUT" >/dev/null || fail "$plugin is not listed as it should be"
 done
@@ -26,7 +26,7 @@ export BACK2BASE_PLUGIN_PATH="$SCRATCH/extra"
 run 0 plugin list
 has "$OUT" "refused"
 has "$OUT" 'unsigned: no "detector-fixture.so.minisig" beside it'
-has "$OUT" "built for SDK 3.0, but this oss-back2base has SDK 2.0"
+has "$OUT" "built for SDK 3.0, but this oss-back2base has SDK 2.1"
 empty "$ERR"
 
 run 0 plugin list --json

@@ -7,8 +7,8 @@ run 0 plugin list
 empty "$ERR"
 
 run 0 -vv plugin list
-[ "$(grep -c 'oss-back2base: debug: plugin .*: loaded ' "$ERR")" -eq 8 ] ||
-  fail "-vv should log a decision for each of the 8 plugins"
+[ "$(grep -c 'oss-back2base: debug: plugin .*: loaded ' "$ERR")" -eq 10 ] ||
+  fail "-vv should log a decision for each of the 10 plugins"
 has "$ERR" "signed by"
 
 fixture good_detector "$SCRATCH/unsigned" detector-fixture.so

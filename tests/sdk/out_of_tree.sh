@@ -52,8 +52,8 @@ jq -e '.plugins[] | select(.name == "rust") |
        .status == "loaded" and .kind == "detector" and .origin == "user"' \
   "$SCRATCH/list.json" >/dev/null || fail "the example plugin did not load"
 [ "$(jq '[.plugins[] | select(.status == "loaded")] | length' \
-     "$SCRATCH/list.json")" -eq 9 ] ||
-  fail "the installed tree should load its 8 plugins and the example"
+     "$SCRATCH/list.json")" -eq 11 ] ||
+  fail "the installed tree should load its 10 plugins and the example"
 
 # The detector changes what a launch would load: a Rust crate matches the
 # "rust" profile the user adds, and nothing else is asked of them.

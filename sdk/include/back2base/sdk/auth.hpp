@@ -36,6 +36,12 @@ class B2B_SDK_DETAIL_EXPORT AuthProvider : public Plugin {
   /// command). Fails when it is configured but cannot produce a credential,
   /// saying why; the value of a secret never appears in the message.
   virtual Result resolve(std::vector<Credential>& credentials) = 0;
+
+  /// Whether the user has set this provider up, answered from its settings
+  /// alone: no helper is run, nothing is asked. The host asks the providers
+  /// after the one whose credential it uses, to report two configured at
+  /// once. Since 2.1 (the host asks a 2.0 plugin `resolve` instead).
+  virtual bool configured() const noexcept = 0;
 };
 
 }  // namespace b2b::sdk

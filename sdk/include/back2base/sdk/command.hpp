@@ -20,6 +20,9 @@ enum class Streams {
   /// The user's terminal or pipes, as the tool itself has them: for the
   /// session itself.
   inherit,
+  /// stdin and stderr the user's, stdout captured: for a helper that may
+  /// ask the user something (a sign-in) and prints its answer. Since 2.1.
+  ask,
 };
 
 /// One program to run, looked up in PATH.

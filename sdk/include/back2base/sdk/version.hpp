@@ -8,7 +8,8 @@
 /// to a type or interface in this directory that is not a pure addition.
 #define B2B_SDK_VERSION_MAJOR 2
 /// See `B2B_SDK_VERSION_MAJOR`. Bump for additions old plugins do not see.
-#define B2B_SDK_VERSION_MINOR 0
+#define B2B_SDK_VERSION_MINOR 1
+// 2.1: AuthProvider::configured(); Streams::ask.
 
 namespace b2b::sdk {
 

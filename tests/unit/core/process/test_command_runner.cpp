@@ -45,30 +45,56 @@ TEST_CASE("a captured command keeps its two streams apart and is timed",
   CHECK(result.exit_status == 128 + SIGKILL);
 }
 
+TEST_CASE(
+    "an asking command has the tool's stdin and stderr, and its "
+    "answer is captured",
+    "[process][command]") {
+  // The tool's stdin is this pipe: what the command reads from it shows
+  // that it was not given /dev/null.
+  int feed[2];
+  REQUIRE(::pipe(feed) == 0);
+  REQUIRE(::write(feed[1], "typed\n", 6) == 6);
+  ::close(feed[1]);
+  int saved = ::dup(STDIN_FILENO);
+  ::dup2(feed[0], STDIN_FILENO);
+  ::close(feed[0]);
+  sdk::CommandResult result;
+  process::run_command(
+      {{"sh", "-c", "read line; echo \"asked: $line\"; echo prompt >&2"},
+       {},
+       sdk::Streams::ask,
+       5s},
+      result);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  CHECK(result.exit_status == 0);
+  CHECK(result.out == "asked: typed\n");
+  CHECK(result.err.empty());  // it went to the user
+}
+
 TEST_CASE("a program that is not there is reported, not thrown",
           "[process][command]") {
   sdk::CommandResult result;
-  process::run_command({{"b2b-no-such-program"}, {}, sdk::Streams::capture,
-                        5s},
+  process::run_command({{"b2b-no-such-program"}, {}, sdk::Streams::capture, 5s},
                        result);
   CHECK_FALSE(result.started);
   CHECK_FALSE(result.reason.empty());
 }
 
-TEST_CASE("a termination sent to the tool reaches the command, which ends "
-          "as it chooses, and the tool lives on",
-          "[process][command]") {
+TEST_CASE(
+    "a termination sent to the tool reaches the command, which ends "
+    "as it chooses, and the tool lives on",
+    "[process][command]") {
   std::thread signaller([] {
     std::this_thread::sleep_for(300ms);
     ::kill(::getpid(), SIGTERM);
   });
   sdk::CommandResult result;
-  process::run_command(
-      {{"sh", "-c", "trap 'exit 42' TERM; sleep 10 & wait"},
-       {},
-       sdk::Streams::inherit,
-       {}},
-      result);
+  process::run_command({{"sh", "-c", "trap 'exit 42' TERM; sleep 10 & wait"},
+                        {},
+                        sdk::Streams::inherit,
+                        {}},
+                       result);
   signaller.join();
   CHECK(result.started);
   CHECK(result.interrupted);
