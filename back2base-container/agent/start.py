@@ -4,7 +4,9 @@
 entrypoint's root step came first). One short step each, in this order,
 in one process: each interpreter or JSON tool started apart would cost
 more than all of the work. With BACK2BASE_OVERVIEW=1, the repository's
-overview (overview.py) is made once the firewall is up.
+overview (overview.py) is made once the firewall is up; with
+BACK2BASE_LOGIN=1 (`oss-back2base login`), `claude setup-token` runs
+instead of the session (login.py).
 
   start.py [CLAUDE CODE ARGUMENTS...]
   BACK2BASE_SHELL=1 start.py [BASH ARGUMENTS...]   a shell instead, as
@@ -93,6 +95,13 @@ def main():
             setting("B2B_FIREWALL_STATE", "/run/back2base/firewall"),
             setting("B2B_RESOLV_CONF", "/etc/resolv.conf"),
             float(setting("B2B_FIREWALL_TIMEOUT", "30")))
+
+    if os.environ.get("BACK2BASE_LOGIN") == "1":
+        say("running claude setup-token")
+        import login  # here: only `oss-back2base login` needs it
+        sys.exit(login.setup_token(setting("B2B_CLAUDE", "claude"),
+                                   setting("B2B_LOGIN_DIR",
+                                           "/run/back2base/login")))
 
     # After the firewall: the overview's pass needs the API.
     shell = os.environ.get("BACK2BASE_SHELL") == "1"

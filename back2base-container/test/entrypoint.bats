@@ -110,3 +110,28 @@ teardown() {
   [[ "$output" == *"$B2B_SESSION/mcp.json: not an MCP configuration"* ]]
   [ ! -e "$root/claude.args" ]
 }
+
+@test "login: the token setup-token prints is left for the CLI, 0600" {
+  firewall_ready
+  mkdir "$root/login"
+  cat >"$B2B_CLAUDE" <<'STUB'
+#!/bin/sh
+[ "$1" = setup-token ] || exit 9
+printf 'Paste code: '
+printf '\033[1mYour token:\033[0m\n\033[32m%s\033[0m\n' \
+  sk-ant-oat01-abc_DEF-123456789012
+STUB
+  chmod +x "$B2B_CLAUDE"
+  [ "$(id -u)" != 0 ] || chown nobody "$root/login"
+  BACK2BASE_LOGIN=1 B2B_LOGIN_DIR="$root/login" run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 0 ]
+  [[ "$output" == *"Your token:"* ]]
+  [ "$(cat "$root/login/token")" = "sk-ant-oat01-abc_DEF-123456789012" ]
+  [ "$(stat -c %a "$root/login/token")" = 600 ]
+
+  rm "$root/login/token"
+  printf '#!/bin/sh\necho "no token today"\nexit 4\n' >"$B2B_CLAUDE"
+  BACK2BASE_LOGIN=1 B2B_LOGIN_DIR="$root/login" run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 4 ]
+  [ ! -e "$root/login/token" ]
+}

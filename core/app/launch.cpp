@@ -145,25 +145,27 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   std::vector<launch::ExtraDir> extra_dirs = launch::resolve_extra_dirs(
       options.dirs, fs::current_path(), home, plan.workspace.path);
 
-  // Step 5: the credential.
-  try {
-    prepared.auth = launch::resolve_credentials(launch::ordered_providers(
-        context.plugins().auth_providers(), settings));
-    if (prepared.auth->provider.empty()) {
-      throw Error("auth: no credential for Claude Code; " +
-                  launch::how_to_get_a_credential(paths.env_file()));
+  // Step 5: the credential; `login` is how one is got, so needs none.
+  if (options.command != launch::AgentCommand::login) {
+    try {
+      prepared.auth = launch::resolve_credentials(launch::ordered_providers(
+          context.plugins().auth_providers(), settings));
+      if (prepared.auth->provider.empty()) {
+        throw Error("auth: no credential for Claude Code; " +
+                    launch::how_to_get_a_credential(paths.env_file()));
+      }
+      log::info("auth: " + prepared.auth->provider);
+      if (!prepared.auth->also_configured.empty()) {
+        log::info("auth: " + util::join(prepared.auth->also_configured) +
+                  " configured as well, not used; the first in order wins");
+      }
+    } catch (const Error& e) {
+      if (!dry_run) {
+        throw;
+      }
+      prepared.auth.reset();
+      prepared.auth_problem = e.what();
     }
-    log::info("auth: " + prepared.auth->provider);
-    if (!prepared.auth->also_configured.empty()) {
-      log::info("auth: " + util::join(prepared.auth->also_configured) +
-                " configured as well, not used; the first in order wins");
-    }
-  } catch (const Error& e) {
-    if (!dry_run) {
-      throw;
-    }
-    prepared.auth.reset();
-    prepared.auth_problem = e.what();
   }
 
   // Step 7, ahead of 6 because it needs no engine: the runtime-neutral
@@ -211,10 +213,12 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   return prepared;
 }
 
-int launch_session(Context& context, const LaunchOptions& asked) {
+int launch_session(Context& context, const LaunchOptions& asked,
+                   SessionEnd* end) {
   const config::Paths& paths = context.paths();
   LaunchOptions options = asked;
   ask_for_profile_if_wanted(context, options);
+  const bool login = options.command == launch::AgentCommand::login;
   PreparedSession prepared = prepare_session(context, options, false);
   const Plan& plan = prepared.plan;
   const std::string& namespace_name = plan.namespace_name->name;
@@ -230,10 +234,19 @@ int launch_session(Context& context, const LaunchOptions& asked) {
   util::create_directories(
       launch::sessions_dir(paths.state_dir, namespace_name), 0700);
   std::vector<config::AllowEntry> allowlist = plan.allowlist;
-  for (const sdk::Credential& credential : prepared.auth->credentials) {
-    for (const std::string& host : credential.allow_hosts) {
-      allowlist.push_back({host, {"auth " + prepared.auth->provider}});
+  if (prepared.auth) {
+    for (const sdk::Credential& credential : prepared.auth->credentials) {
+      for (const std::string& host : credential.allow_hosts) {
+        allowlist.push_back({host, {"auth " + prepared.auth->provider}});
+      }
     }
+  }
+  if (login) {
+    // Where `claude setup-token` signs in, beside the API.
+    for (const char* host : {"claude.ai", "console.anthropic.com"}) {
+      allowlist.push_back({host, {"login"}});
+    }
+    util::create_directories(prepared.dir.login(), 0700);
   }
   launch::write_session_files(prepared.dir, allowlist, plan.registry,
                               plan.loaded_servers());
@@ -247,7 +260,7 @@ int launch_session(Context& context, const LaunchOptions& asked) {
   }
   // What `--profile last` means next time: one profile, as it can be
   // asked for; a union of detected ones is detected again.
-  if (plan.choice.profiles.size() == 1) {
+  if (plan.choice.profiles.size() == 1 && !login) {
     config::remember_profile(paths.state_dir, namespace_name,
                              plan.choice.profiles.front());
   }
@@ -260,6 +273,9 @@ int launch_session(Context& context, const LaunchOptions& asked) {
   }
 
   // Step 8: the session; its exit status is ours.
+  if (end != nullptr) {
+    end->dir = prepared.dir;
+  }
   int exit_status = 0;
   sdk::Result ran = runtime.run(*prepared.spec, exit_status);
   if (process::interrupted()) {

@@ -47,9 +47,16 @@ struct PreparedSession {
 PreparedSession prepare_session(Context& context, const LaunchOptions& options,
                                 bool dry_run);
 
-/// Runs a session and returns its exit status (130 when interrupted).
-/// Throws `Error` for what stops it before it starts.
-int launch_session(Context& context, const LaunchOptions& options);
+/// What a session that ran leaves for its caller.
+struct SessionEnd {
+  launch::SessionDir dir;
+};
+
+/// Runs a session and returns its exit status (130 when interrupted),
+/// telling `end`, when given, where its files are. Throws `Error` for what
+/// stops it before it starts.
+int launch_session(Context& context, const LaunchOptions& options,
+                   SessionEnd* end = nullptr);
 
 /// Builds the session image for this version: when it is missing or
 /// stale, or always with `no_cache` (`rebuild`). Throws `Error`.

@@ -150,6 +150,7 @@ int run(int argc, char** argv) {
   cli::register_housekeeping(app, context);
   cli::register_version(app, context);
   cli::register_install(app, context);
+  cli::register_login(app, context);
   cli::register_status(app, context);
   cli::register_doctor(app, context);
   cli::register_plugin(app, context);

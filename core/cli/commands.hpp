@@ -30,6 +30,7 @@ void add_session_flags(CLI::App& command, app::LaunchOptions& options);
 void register_version(CLI::App& app, app::Context& context);
 void register_doctor(CLI::App& app, app::Context& context);
 void register_install(CLI::App& app, app::Context& context);
+void register_login(CLI::App& app, app::Context& context);
 void register_status(CLI::App& app, app::Context& context);
 void register_plugin(CLI::App& app, app::Context& context);
 void register_plugin_list(CLI::App& plugin, app::Context& context);

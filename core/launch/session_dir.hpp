@@ -21,6 +21,8 @@ struct SessionDir {
   std::filesystem::path root;  ///< <data>/sessions/<id>
   std::filesystem::path session() const { return root / "session"; }
   std::filesystem::path firewall() const { return root / "firewall"; }
+  /// Where `login`'s agent leaves the token it was given.
+  std::filesystem::path login() const { return root / "login"; }
 };
 
 /// Where a new session of `namespace_name` would have its directory,

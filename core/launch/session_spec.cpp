@@ -92,6 +92,9 @@ void add_agent_mounts(sdk::ContainerSpec& c, const SessionInputs& in,
   add_mount(c, in.dir.session(), "/run/back2base/session", true);
   add_mount(c, in.dir.firewall(), "/run/back2base/firewall", true);
   add_mount(c, in.dir.session() / "resolv.conf", "/etc/resolv.conf", true);
+  if (in.command == AgentCommand::login) {
+    add_mount(c, in.dir.login(), "/run/back2base/login", false);
+  }
 
   const std::string home = k_agent_home;
   for (const char* dotfile : {".gitconfig", ".ssh/known_hosts", ".ssh/config",
@@ -166,6 +169,9 @@ sdk::ContainerSpec agent_container(const SessionInputs& in,
   if (in.command == AgentCommand::shell) {
     add_env(c, "BACK2BASE_SHELL", "1");
   }
+  if (in.command == AgentCommand::login) {
+    add_env(c, "BACK2BASE_LOGIN", "1");
+  }
   if (in.overview) {
     add_env(c, "BACK2BASE_OVERVIEW", "1");
   }
@@ -175,9 +181,9 @@ sdk::ContainerSpec agent_container(const SessionInputs& in,
   for (const sdk::EnvVar& token : in.server_tokens) {
     add_env(c, token.name, token.value, true);
   }
-  c.command = in.command == AgentCommand::shell
-                  ? in.arguments
-                  : claude_arguments(in, settings);
+  c.command = in.command == AgentCommand::claude
+                  ? claude_arguments(in, settings)
+                  : in.arguments;
   return c;
 }
 

@@ -18,8 +18,9 @@
 
 namespace b2b::launch {
 
-/// What runs in the agent's container after its start-up.
-enum class AgentCommand { claude, shell };
+/// What runs in the agent's container after its start-up: Claude Code, a
+/// shell, or `claude setup-token` for `oss-back2base login`.
+enum class AgentCommand { claude, shell, login };
 
 struct SessionInputs {
   std::filesystem::path workspace;
