@@ -154,6 +154,21 @@ wait "$terminal" || status=$?
 [ -z "$(session_containers)" ] || fail "it left $(session_containers)"
 expect "$(b2b plan)" "overview:  on (remembered for this namespace)"
 
+step "the credential is in nothing the tool printed, with -vv too"
+mkdir -p "$E2E/said"
+b2b -vv plan >"$E2E/said/plan" 2>&1 || true
+b2b -vv plan --json >"$E2E/said/plan.json" 2>&1 || true
+b2b -vv doctor >"$E2E/said/doctor" 2>&1 || true
+b2b -vv status >"$E2E/said/status" 2>&1 || true
+b2b -vv -p "say hello" >"$E2E/said/prompt" 2>&1 || true
+b2b -vv shell -c 'echo "length ${#ANTHROPIC_API_KEY}"' >"$E2E/said/shell" \
+  2>&1 || true
+# The session has it, all the same.
+expect "$(cat "$E2E/said/shell")" "length ${#secret}"
+if grep -l -F -- "$secret" "$E2E"/said/*; then
+  fail "the credential was printed"
+fi
+
 step "the credential is on no command line and in no file the tool wrote"
 start_sleeping_session 20
 sleep 2
