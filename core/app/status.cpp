@@ -2,6 +2,7 @@
 #include "core/app/status.hpp"
 
 #include "core/config/namespace.hpp"
+#include "core/launch/credentials.hpp"
 #include "core/launch/image.hpp"
 #include "core/launch/runtime_choice.hpp"
 #include "core/payload/payload.hpp"
@@ -66,6 +67,13 @@ StatusReport collect_status(Context& context, process::ProcessRunner& runner) {
     report.namespace_origin = name.origin;
   } catch (const Error& e) {
     report.namespace_origin = e.what();
+  }
+  try {
+    report.auth_configured =
+        launch::configured_providers(launch::ordered_providers(
+            context.plugins().auth_providers(), context.settings()));
+  } catch (const Error& e) {
+    report.auth_problem = e.what();
   }
   check_engine(context, report);
   return report;

@@ -30,6 +30,10 @@ struct StatusReport {
   std::string image_tag;            ///< the session image this version uses
   std::string image_state;          ///< "current", "missing" or "unknown"
   std::string image_detail;         ///< the runtime, or why unknown
+  /// The auth providers set up, in the order they are asked; or why the
+  /// order cannot be had. Nothing is resolved: no helper runs.
+  std::vector<std::string> auth_configured;
+  std::string auth_problem;
   /// Every container of this tool's, running or not, by session.
   std::vector<sdk::EngineObject> containers;
 };

@@ -57,6 +57,11 @@ void print_json(const app::StatusReport& r) {
                      ? boost::json::value(nullptr)
                      : boost::json::value(r.namespace_name)},
         {"origin", r.namespace_origin}}},
+      {"auth",
+       {{"configured", util::json_strings(r.auth_configured)},
+        {"problem", r.auth_problem.empty()
+                        ? boost::json::value(nullptr)
+                        : boost::json::value(r.auth_problem)}}},
       {"image",
        {{"tag", r.image_tag},
         {"state", r.image_state},
@@ -92,7 +97,21 @@ void print_text(const app::StatusReport& r) {
                     : r.namespace_name + " (from " + r.namespace_origin + ")")
             << "\n"
             << "image:    " << r.image_tag << " (" << r.image_state << "; "
-            << r.image_detail << ")\n";
+            << r.image_detail << ")\n"
+            << "auth:     ";
+  if (!r.auth_problem.empty()) {
+    std::cout << r.auth_problem << "\n";
+  } else if (r.auth_configured.empty()) {
+    std::cout << "none set up; run \"oss-back2base login\"\n";
+  } else {
+    std::cout << r.auth_configured.front();
+    if (r.auth_configured.size() > 1) {
+      std::vector<std::string> rest(r.auth_configured.begin() + 1,
+                                    r.auth_configured.end());
+      std::cout << " (set up too, not used: " << util::join(rest) << ")";
+    }
+    std::cout << "\n";
+  }
   if (r.containers.empty()) {
     std::cout << "sessions: none running\n";
   }

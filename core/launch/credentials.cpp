@@ -110,6 +110,16 @@ CredentialChoice resolve_credentials(const AuthProviders& providers) {
   return choice;
 }
 
+std::vector<std::string> configured_providers(const AuthProviders& providers) {
+  std::vector<std::string> names;
+  for (const auto& provider : providers) {
+    if (provider.abi_minor >= 1 && provider.object->configured()) {
+      names.push_back(provider.name);
+    }
+  }
+  return names;
+}
+
 std::string how_to_get_a_credential(const std::filesystem::path& env_file) {
   return "run \"oss-back2base login\", or set "
          "BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN or BACK2BASE_ANTHROPIC_API_KEY "

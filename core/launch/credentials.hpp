@@ -34,6 +34,11 @@ struct CredentialChoice {
 /// has a credential.
 CredentialChoice resolve_credentials(const AuthProviders& providers);
 
+/// The providers of `providers` that are set up, in order, answered from
+/// their settings with nothing run: for `status`. A provider built for SDK
+/// 2.0, which cannot say without resolving, is left out.
+std::vector<std::string> configured_providers(const AuthProviders& providers);
+
 /// What to do without a credential: the two ways to get one.
 std::string how_to_get_a_credential(const std::filesystem::path& env_file);
 

@@ -39,3 +39,17 @@ echo "changed" >>"$HOME/.local/share/back2base/back2base-container/README.md"
 BACK2BASE_DATA_DIR=/srv/data run 0 status
 has "$OUT" "(stale, "
 has "$OUT" "data dir: /srv/data"
+
+# The auth providers set up, in order, with no helper run and no value.
+run 0 status
+has "$OUT" 'auth:     none set up; run "oss-back2base login"'
+BACK2BASE_ANTHROPIC_API_KEY=sk-ant-status-secret \
+  BACK2BASE_AUTH_COMMAND="touch $SCRATCH/helper-ran" run 0 status
+has "$OUT" "auth:     api-key (set up too, not used: command)"
+lacks "$OUT" "sk-ant-status-secret"
+[ ! -e "$SCRATCH/helper-ran" ] || fail "status ran the auth helper"
+BACK2BASE_AUTH=nope run 0 status --json
+jq -e '.auth.problem |
+       startswith("BACK2BASE_AUTH (environment): no auth provider \"nope\"")' \
+  "$OUT" >/dev/null ||
+  fail "status --json: $(jq -c .auth "$OUT")"

@@ -210,3 +210,20 @@ TEST_CASE("command runs the helper, keeps its answer, and says why it failed",
           .starts_with("BACK2BASE_AUTH_COMMAND_VARIABLE is \"GITHUB_TOKEN\""));
   ::unsetenv("XDG_CACHE_HOME");
 }
+
+TEST_CASE("a credential set to nothing is not set up", "[plugins][auth]") {
+  for (const char* setting :
+       {"BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN", "BACK2BASE_ANTHROPIC_API_KEY",
+        "BACK2BASE_ANTHROPIC_AUTH_TOKEN", "BACK2BASE_AUTH_COMMAND"}) {
+    INFO(setting);
+    auto registry = load_first_party(config::Environment(Vars{{setting, ""}}));
+    for (const auto& provider : registry->auth_providers()) {
+      CHECK_FALSE(provider.object->configured());
+      std::vector<sdk::Credential> credentials;
+      CHECK(guarded(provider, "resolving", [&](auto& p) {
+              return p.resolve(credentials);
+            }).ok());
+      CHECK(credentials.empty());
+    }
+  }
+}
