@@ -12,12 +12,14 @@ instead of the session (login.py).
   BACK2BASE_SHELL=1 start.py [BASH ARGUMENTS...]   a shell instead, as
                                                   `oss-back2base shell`
 """
+import json
 import os
 import sys
 
 import firewall_gate
 import seed
 import session_files
+from atomic_file import write_atomic
 from report import say
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -25,6 +27,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def setting(name, default):
     return os.environ.get(name) or default
+
+
+CREDENTIALS = ("CLAUDE_CODE_OAUTH_TOKEN", "ANTHROPIC_API_KEY",
+               "ANTHROPIC_AUTH_TOKEN")
 
 
 def keep_claude_json(claude_dir, home):
@@ -35,6 +41,8 @@ def keep_claude_json(claude_dir, home):
     if not os.path.lexists(kept):
         with open(os.open(kept, os.O_WRONLY | os.O_CREAT, 0o600), "w") as out:
             out.write("{}\n")
+    if any(os.environ.get(name) for name in CREDENTIALS):
+        mark_onboarded(kept)
     link = os.path.join(home, ".claude.json")
     if os.path.islink(link) and os.readlink(link) == kept:
         return
@@ -43,6 +51,21 @@ def keep_claude_json(claude_dir, home):
         os.unlink(partial)
     os.symlink(kept, partial)
     os.replace(partial, link)
+
+
+def mark_onboarded(kept):
+    """With a credential given, Claude Code's first-run wizard (a theme,
+    then a sign-in it does not need) would stand between the user and the
+    session: it is marked done, the rest of the file kept."""
+    try:
+        with open(kept, encoding="utf-8") as source:
+            state = json.load(source)
+    except (OSError, ValueError):
+        return  # Claude Code's to mend; never overwritten here
+    done = "hasCompletedOnboarding"
+    if isinstance(state, dict) and state.get(done) is not True:
+        state[done] = True
+        write_atomic(kept, json.dumps(state, indent=2) + "\n")
 
 
 def allowlist_for_people(path):

@@ -135,3 +135,19 @@ STUB
   [ "$status" -eq 4 ]
   [ ! -e "$root/login/token" ]
 }
+
+@test "with a credential, Claude Code's first-run wizard is marked done" {
+  firewall_ready
+  echo '{"theme": "light", "projects": {}}' >"$HOME/.claude/.claude.json"
+  [ "$(id -u)" != 0 ] || chown nobody "$HOME/.claude/.claude.json"
+  run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 0 ]
+  jq -e '.hasCompletedOnboarding | not' "$HOME/.claude/.claude.json"
+
+  CLAUDE_CODE_OAUTH_TOKEN=sk-ant-oat01-bats run "${user[@]}" "$entrypoint"
+  [ "$status" -eq 0 ]
+  jq -e '.hasCompletedOnboarding == true and .theme == "light" and
+         .projects == {}' "$HOME/.claude/.claude.json"
+  [ "$(stat -c %a "$HOME/.claude/.claude.json")" = 600 ]
+  [ -z "$(grep sk-ant-oat01-bats "$HOME/.claude/.claude.json")" ]
+}
