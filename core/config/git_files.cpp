@@ -280,6 +280,28 @@ class ConfigReader {
   std::string m_subsection;
 };
 
+// Whether the repository's config gives its work tree elsewhere, or none:
+// then git's answer is not the directory holding `.git`. Unreadable or
+// including other files counts as yes.
+bool moves_work_tree(const fs::path& config_file) {
+  std::optional<std::string> text;
+  try {
+    text = util::read_file_if_exists(config_file);
+  } catch (const Error&) {
+    return true;
+  }
+  if (!text) {
+    return false;
+  }
+  std::optional<std::string> worktree =
+      ConfigReader(*text).last("core", "", "worktree");
+  std::optional<std::string> bare =
+      ConfigReader(*text).last("core", "", "bare");
+  return !worktree || !bare || !worktree->empty() ||
+         lowercase(*bare) == "true" || *bare == "1" ||
+         lowercase(*bare) == "yes" || lowercase(*bare) == "on";
+}
+
 }  // namespace
 
 bool environment_steers_git() {
@@ -293,22 +315,27 @@ bool environment_steers_git() {
   return false;
 }
 
-std::optional<WorkTree> find_work_tree(const fs::path& start) {
+Discovery find_work_tree(const fs::path& start) {
+  using Kind = Discovery::Kind;
   fs::path dir = start.lexically_normal();
   while (true) {
     fs::path dot_git = dir / ".git";
-    std::optional<fs::path> repository;
-    if (is_dir(dot_git) && is_repository(dot_git)) {
-      repository = dot_git;
-    } else if (is_regular(dot_git)) {
-      repository = linked_repository(dot_git);
-    }
-    if (repository) {
-      WorkTree tree{dir, common_dir(*repository) / "config"};
-      if (is_regular(*repository / "config.worktree")) {
-        tree.config.clear();  // per-worktree settings: git's to read
+    struct stat entry {};
+    if (::lstat(dot_git.c_str(), &entry) == 0) {
+      std::optional<fs::path> repository;
+      if (is_dir(dot_git) && is_repository(dot_git)) {
+        repository = dot_git;
+      } else if (is_regular(dot_git)) {
+        repository = linked_repository(dot_git);
       }
-      return tree;
+      if (!repository || is_regular(*repository / "config.worktree")) {
+        return {Kind::ask_git, {}};
+      }
+      WorkTree tree{dir, common_dir(*repository) / "config"};
+      if (!moves_work_tree(tree.config)) {
+        return {Kind::work_tree, tree};
+      }
+      return {Kind::ask_git, {}};
     }
     // As git, no further than this file system.
     struct stat here {
@@ -316,7 +343,7 @@ std::optional<WorkTree> find_work_tree(const fs::path& start) {
     if (!dir.has_relative_path() || ::stat(dir.c_str(), &here) != 0 ||
         ::stat(dir.parent_path().c_str(), &above) != 0 ||
         here.st_dev != above.st_dev) {
-      return std::nullopt;
+      return {Kind::none, {}};
     }
     dir = dir.parent_path();
   }

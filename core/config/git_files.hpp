@@ -24,11 +24,21 @@ struct WorkTree {
   std::filesystem::path config;  ///< the repository's `config` file
 };
 
+/// What the files say of `start`: in a work tree (`tree`), in none, or
+/// only git can tell.
+struct Discovery {
+  enum class Kind { work_tree, none, ask_git };
+  Kind kind = Kind::ask_git;
+  WorkTree tree;  ///< for `work_tree`
+};
+
 /// The work tree `start` is in, found as git finds one by default: the
-/// nearest directory at or above `start`, on its file system, whose `.git`
-/// is a repository directory or a `gitdir:` file naming one (worktrees,
-/// submodules).
-std::optional<WorkTree> find_work_tree(const std::filesystem::path& start);
+/// nearest directory at or above `start`, on its file system, with a
+/// `.git` that is a repository directory or a `gitdir:` file naming one
+/// (worktrees, submodules). A `.git` that is neither, or a repository
+/// whose config moves or removes its work tree (core.worktree, core.bare),
+/// is git's to judge.
+Discovery find_work_tree(const std::filesystem::path& start);
 
 /// What `git config --local --get remote.origin.url` prints for the
 /// repository whose configuration is `config_file`: the last value, or ""

@@ -69,12 +69,16 @@ std::string without_userinfo(const std::string& url) {
 std::optional<std::string> origin_url(const std::filesystem::path& repo,
                                       process::ProcessRunner& runner) {
   // From the repository's files where they tell it alone.
-  if (!git_files::environment_steers_git()) {
-    std::optional<git_files::WorkTree> tree = git_files::find_work_tree(repo);
-    if (!tree) {
-      return std::nullopt;
-    }
-    if (std::optional<std::string> url = git_files::origin_url(tree->config)) {
+  using Kind = git_files::Discovery::Kind;
+  git_files::Discovery found = git_files::environment_steers_git()
+                                   ? git_files::Discovery{}
+                                   : git_files::find_work_tree(repo);
+  if (found.kind == Kind::none) {
+    return std::nullopt;
+  }
+  if (found.kind == Kind::work_tree) {
+    if (std::optional<std::string> url =
+            git_files::origin_url(found.tree.config)) {
       return trimmed(*url);
     }
   }

@@ -49,11 +49,14 @@ WorkspaceRoot resolve_workspace_root(const std::optional<std::string>& flag,
     return checked(repo->value, described(*repo), current);
   }
   // The git root, from the repository's files where they tell it alone.
-  if (!git_files::environment_steers_git()) {
-    if (std::optional<git_files::WorkTree> tree =
-            git_files::find_work_tree(current)) {
-      return checked(tree->top, "git root", current);
-    }
+  using Kind = git_files::Discovery::Kind;
+  git_files::Discovery found = git_files::environment_steers_git()
+                                   ? git_files::Discovery{}
+                                   : git_files::find_work_tree(current);
+  if (found.kind == Kind::work_tree) {
+    return checked(found.tree.top, "git root", current);
+  }
+  if (found.kind == Kind::none) {
     return checked(current, "current directory", current);
   }
   process::ProcessResult git = runner.run(

@@ -46,30 +46,47 @@ std::string git_says(const fs::path& repo) {
 }  // namespace
 
 TEST_CASE("the work tree is found as git finds it", "[config][git]") {
+  using Kind = Discovery::Kind;
   test::TempDir root;
   fs::create_directories(root / "shop" / "src" / "deep");
   git(root / "shop", {"init", "-q"});
-  CHECK(find_work_tree(root / "shop" / "src" / "deep")->top == root / "shop");
-  CHECK(find_work_tree(root / "shop")->config == root / "shop/.git/config");
-
-  // A ".git" that is no repository is passed over, as git passes it.
-  fs::create_directories(root / "shop/src/.git");
-  CHECK(find_work_tree(root / "shop/src")->top == root / "shop");
+  Discovery deep = find_work_tree(root / "shop" / "src" / "deep");
+  REQUIRE(deep.kind == Kind::work_tree);
+  CHECK(deep.tree.top == root / "shop");
+  CHECK(deep.tree.config == root / "shop/.git/config");
 
   // A linked worktree: a gitdir file, and the config its commondir names.
   git(root / "shop", {"-c", "user.name=t", "-c", "user.email=t@t", "commit",
                       "-q", "--allow-empty", "-m", "first"});
   git(root / "shop", {"worktree", "add", "-q", (root / "linked").string()});
-  std::optional<WorkTree> linked = find_work_tree(root / "linked");
-  REQUIRE(linked);
-  CHECK(linked->top == root / "linked");
-  CHECK(linked->config == root / "shop/.git/config");
+  Discovery linked = find_work_tree(root / "linked");
+  REQUIRE(linked.kind == Kind::work_tree);
+  CHECK(linked.tree.top == root / "linked");
+  CHECK(linked.tree.config == root / "shop/.git/config");
 
-  fs::create_directories(root / "plain");
   // The scratch directory may itself be inside some work tree; what
   // matters is that plain/ is not one of its own.
-  std::optional<WorkTree> outside = find_work_tree(root / "plain");
-  CHECK((!outside || outside->top != root / "plain"));
+  fs::create_directories(root / "plain");
+  Discovery plain = find_work_tree(root / "plain");
+  CHECK((plain.kind != Kind::work_tree || plain.tree.top != root / "plain"));
+}
+
+TEST_CASE("a .git the files cannot follow is left to git", "[config][git]") {
+  using Kind = Discovery::Kind;
+  test::TempDir root;
+  fs::create_directories(root / "empty/.git");
+  CHECK(find_work_tree(root / "empty").kind == Kind::ask_git);
+  fs::create_directories(root / "stale");
+  test::write(root / "stale/.git", "gitdir: /nowhere/.git/worktrees/x\n");
+  CHECK(find_work_tree(root / "stale").kind == Kind::ask_git);
+  fs::create_directories(root / "moved");
+  git(root / "moved", {"init", "-q"});
+  git(root / "moved", {"config", "core.worktree", "/elsewhere"});
+  CHECK(find_work_tree(root / "moved").kind == Kind::ask_git);
+  fs::create_directories(root / "bare");
+  git(root / "bare", {"init", "-q"});
+  git(root / "bare", {"config", "core.bare", "true"});
+  CHECK(find_work_tree(root / "bare").kind == Kind::ask_git);
 }
 
 TEST_CASE("the origin's URL is read as git reads it", "[config][git]") {
