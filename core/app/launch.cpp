@@ -148,8 +148,10 @@ PreparedSession prepare_session(Context& context, const LaunchOptions& options,
   // Step 5: the credential; `login` is how one is got, so needs none.
   if (options.command != launch::AgentCommand::login) {
     try {
-      prepared.auth = launch::resolve_credentials(launch::ordered_providers(
-          context.plugins().auth_providers(), settings));
+      launch::AuthProviders providers = launch::ordered_providers(
+          context.plugins().auth_providers(), settings);
+      prepared.auth = dry_run ? launch::preview_credentials(providers)
+                              : launch::resolve_credentials(providers);
       if (prepared.auth->provider.empty()) {
         throw Error("auth: no credential for Claude Code; " +
                     launch::how_to_get_a_credential(paths.env_file()));

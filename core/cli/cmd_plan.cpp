@@ -88,6 +88,7 @@ json::object auth_json(const app::PreparedSession& prepared) {
   }
   return {
       {"provider", prepared.auth->provider},
+      {"resolved", prepared.auth->resolved},
       {"variables", variables},
       {"also_configured", util::json_strings(prepared.auth->also_configured)}};
 }
@@ -222,8 +223,12 @@ void print_text(const app::PreparedSession& prepared) {
     std::cout << line << "\n";
   }
   std::cout << "auth:      "
-            << (prepared.auth ? prepared.auth->provider
-                              : "none: " + prepared.auth_problem)
+            << (!prepared.auth ? "none: " + prepared.auth_problem
+                : prepared.auth->resolved
+                    ? prepared.auth->provider
+                    : prepared.auth->provider +
+                          " (set up; plan asks it for no credential, so "
+                          "its variables are not shown)")
             << "\n";
   if (plan.namespace_name) {
     std::cout << "overview:  " << (prepared.overview.on ? "on" : "off") << " ("

@@ -75,10 +75,10 @@ AuthProviders ordered_providers(AuthProviders providers,
     if (found == providers.end()) {
       std::vector<std::string> known = names_of(providers);
       std::string near = util::closest_match(name, known);
-      throw Error(
-          config::described(*asked) + ": no auth provider " +
-          util::quote(name) + " (there are " + util::join(known) + ")" +
-          (near.empty() ? "" : "; did you mean " + util::quote(near) + "?"));
+      throw Error(config::described(*asked) + ": no auth provider " +
+                  util::quote(name) + " (there are " + util::join(known) + ")" +
+                  (near.empty() ? "; set BACK2BASE_AUTH to some of them"
+                                : "; did you mean " + util::quote(near) + "?"));
     }
     if (std::none_of(ordered.begin(), ordered.end(),
                      [&](const auto& p) { return p.name == name; })) {
@@ -108,6 +108,29 @@ CredentialChoice resolve_credentials(const AuthProviders& providers) {
     }
   }
   return choice;
+}
+
+CredentialChoice preview_credentials(const AuthProviders& providers) {
+  for (std::size_t i = 0; i < providers.size(); ++i) {
+    const auto& provider = providers[i];
+    if (provider.abi_minor < 1) {
+      // Cannot say without resolving: as a launch asks it.
+      CredentialChoice choice = resolve_credentials({provider});
+      if (choice.provider.empty()) {
+        continue;
+      }
+      choice.also_configured = configured_providers(
+          AuthProviders(providers.begin() + i + 1, providers.end()));
+      return choice;
+    }
+    if (provider.object->configured()) {
+      CredentialChoice choice{provider.name, {}, {}, false};
+      choice.also_configured = configured_providers(
+          AuthProviders(providers.begin() + i + 1, providers.end()));
+      return choice;
+    }
+  }
+  return {};
 }
 
 std::vector<std::string> configured_providers(const AuthProviders& providers) {

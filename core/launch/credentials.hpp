@@ -25,14 +25,23 @@ struct CredentialChoice {
   std::vector<sdk::Credential> credentials;
   /// Providers after it that are set up too, and were not used.
   std::vector<std::string> also_configured;
+  /// False when the provider was only asked whether it is set up (`plan`):
+  /// `credentials` is then empty.
+  bool resolved = true;
 };
 
 /// Asks `providers` in order; the first with a credential wins, and those
-/// after it only say whether they are set up (no helper runs for them).
-/// No provider at all leaves `provider` empty. Each value is registered
-/// for redaction at once. Throws `Error` when a provider fails before one
-/// has a credential.
+/// after it only say whether they are set up (SDK 2.1 providers run no
+/// helper for that). No provider at all leaves `provider` empty. Each
+/// value is registered for redaction at once. Throws `Error` when a
+/// provider fails before one has a credential.
 CredentialChoice resolve_credentials(const AuthProviders& providers);
+
+/// The choice as far as it can be made without asking any provider for
+/// its credential, for `plan`, which runs no helper and asks nothing: the
+/// first that says it is set up, and the others that do. A provider built
+/// for SDK 2.0, which cannot say, is resolved as before.
+CredentialChoice preview_credentials(const AuthProviders& providers);
 
 /// The providers of `providers` that are set up, in order, answered from
 /// their settings with nothing run: for `status`. A provider built for SDK

@@ -70,7 +70,8 @@ jq -e '.plugins[] | select(.name == "command-file") |
   fail "the installed tree should load its 10 plugins and the 2 examples"
 
 # The auth example gives a launch its credential, first in the user's
-# order; plan names the provider and the variable, never the value.
+# order: plan names the provider without asking it for anything; doctor,
+# which checks that the credential can be had, gets it; neither shows it.
 secret="acme-sso-$$-$RANDOM"
 printf '{"token": "%s", "expires_at": %s}\n' "$secret" \
   "$(($(date +%s) + 3600))" >"$SCRATCH/credential.json"
@@ -80,20 +81,24 @@ export BACK2BASE_AUTH=command-file,api-key
 export BACK2BASE_ANTHROPIC_BASE_URL=https://llm.acme.example
 "$b2b" -vv plan -r "$SCRATCH" --json >"$SCRATCH/plan.json" \
   2>"$SCRATCH/plan.err"
-jq -e '.auth.provider == "command-file" and
-       .auth.variables == ["ANTHROPIC_AUTH_TOKEN"]' "$SCRATCH/plan.json" \
-  >/dev/null || fail "plan should use the auth example: $(jq -c .auth \
-  "$SCRATCH/plan.json")"
-if grep -qF "$secret" "$SCRATCH/plan.json" "$SCRATCH/plan.err"; then
-  fail "plan showed the example's credential"
+jq -e '.auth.provider == "command-file" and .auth.resolved == false' \
+  "$SCRATCH/plan.json" >/dev/null ||
+  fail "plan should name the auth example: $(jq -c .auth "$SCRATCH/plan.json")"
+"$b2b" -vv doctor --json >"$SCRATCH/doctor.json" 2>"$SCRATCH/doctor.err" ||
+  true
+credential() {
+  jq -r '.checks[] | select(.name == "credential") | .detail' \
+    "$SCRATCH/doctor.json"
+}
+[[ "$(credential)" == "command-file: ANTHROPIC_AUTH_TOKEN = [redacted"* ]] ||
+  fail "doctor should get the example's credential: $(credential)"
+if grep -qF "$secret" "$SCRATCH"/plan.* "$SCRATCH"/doctor.*; then
+  fail "the example's credential was shown"
 fi
 chmod 644 "$SCRATCH/credential.json"
-"$b2b" plan -r "$SCRATCH" --json >"$SCRATCH/plan.json" 2>/dev/null
-jq -e '.auth.provider == null and
-       (.auth.problem | endswith("others may read it; chmod 600 it"))' \
-  "$SCRATCH/plan.json" >/dev/null ||
-  fail "a readable credential file should be refused: $(jq -c .auth \
-  "$SCRATCH/plan.json")"
+"$b2b" doctor --json >"$SCRATCH/doctor.json" 2>/dev/null || true
+[[ "$(credential)" == *"others may read it; chmod 600 it" ]] ||
+  fail "a readable credential file should be refused: $(credential)"
 unset BACK2BASE_CREDENTIAL_FILE BACK2BASE_AUTH BACK2BASE_ANTHROPIC_BASE_URL
 
 # The detector changes what a launch would load: a Rust crate matches the
