@@ -25,6 +25,7 @@ TOOLS = "Read,Glob,Grep"
 MODEL = "haiku"  # a quick pass; the session's own model is the user's
 CACHE = "back2base-overview.json"
 MAX_CHARS = 6000
+MARKER = re.compile(r"<!--\s*back2base", re.IGNORECASE)
 
 PROMPT = """\
 Write a short overview of the repository in the current directory for a
@@ -110,7 +111,8 @@ def ask_claude(claude, model, workspace, timeout):
                           % (time.monotonic() - started), file=sys.stderr)
     except KeyboardInterrupt:
         stop(child)
-        sys.exit(130)
+        warn("interrupted; the session starts without one")
+        return None
     if child.returncode != 0:
         said = (err.strip() or out.strip()).splitlines()[-3:]
         warn("Claude Code exited %d%s; the session starts without one"
@@ -132,7 +134,10 @@ def stop(child):
 
 def fenced(text):
     """`text` in a fence it cannot close: longer than any run of backticks
-    in it. Inside a fence, CLAUDE.md imports (@path) are not followed."""
+    in it. Inside a fence, CLAUDE.md imports (@path) are not followed. Our
+    markers are broken in it, or the next start would cut CLAUDE.md at a
+    false one and leave the rest outside any fence."""
+    text = MARKER.sub("<!-- (quoted) back2base", text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return fence + "markdown\n" + text + "\n" + fence

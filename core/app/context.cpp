@@ -86,6 +86,12 @@ plugin::PluginRegistry& Context::plugins() {
   return *m_registry;
 }
 
+void Context::finish_plugins() {
+  if (m_registry) {
+    m_registry->destroy_idle_objects();
+  }
+}
+
 bool Context::unsigned_plugins_allowed() {
   return settings().flag("BACK2BASE_ALLOW_UNSIGNED_PLUGINS");
 }

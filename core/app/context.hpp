@@ -48,6 +48,10 @@ class Context {
   /// are recorded in the registry, not thrown.
   plugin::PluginRegistry& plugins();
 
+  /// The end of a run: plugin objects destroyed, their libraries left for
+  /// the process's exit to unmap.
+  void finish_plugins();
+
   /// Whether unsigned plugins may load in this run: the flag or
   /// BACK2BASE_ALLOW_UNSIGNED_PLUGINS (the policy is applied separately).
   bool unsigned_plugins_allowed();

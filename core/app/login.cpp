@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/app/login.hpp"
 
+#include "core/app/exit_status.hpp"
 #include "core/app/launch.hpp"
 #include "core/config/env_writer.hpp"
 #include "core/log/log.hpp"
@@ -21,8 +22,10 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_setting = "BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN";
 
-// A line read from the terminal without echoing it.
-std::string read_hidden(std::istream& in) {
+// A line read from the terminal after `prompt`, without echoing it; the
+// echo is off before the prompt shows, so that nothing typed at once is
+// seen.
+std::string read_hidden(std::istream& in, const char* prompt) {
   termios saved{};
   bool hidden = ::tcgetattr(STDIN_FILENO, &saved) == 0;
   if (hidden) {
@@ -30,6 +33,7 @@ std::string read_hidden(std::istream& in) {
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
+  std::cerr << prompt << std::flush;
   std::string line;
   std::getline(in, line);
   if (hidden) {
@@ -53,28 +57,41 @@ std::string token_from_setup(Context& context, const LoginOptions& options,
   LaunchOptions launch;
   launch.command = launch::AgentCommand::login;
   launch.plan.repo = workspace.string();
-  launch.plan.namespace_name = "login";
+  launch.plan.namespace_name = "back2base-login";
   launch.plan.profile = "minimal";
   launch.runtime = options.runtime;
   launch.yes = true;
   SessionEnd end;
+  // Whatever ends the session, the token it left does not stay behind.
+  struct RemoveToken {
+    SessionEnd& end;
+    ~RemoveToken() {
+      std::error_code ignored;
+      if (!end.dir.root.empty()) {
+        fs::remove(end.dir.login() / "token", ignored);
+      }
+    }
+  } remove_token{end};
   int status = launch_session(context, launch, &end);
-  fs::path left = end.dir.login() / "token";
-  std::optional<std::string> printed = util::read_file_if_exists(left);
-  std::error_code ignored;
-  fs::remove(left, ignored);
+  std::optional<std::string> printed =
+      util::read_file_if_exists(end.dir.login() / "token");
   if (printed) {
     if (std::optional<std::string> token = as_token(*printed)) {
       return *token;
     }
   }
+  if (status == exit_status::k_interrupted) {
+    throw Error("login: interrupted; nothing was saved",
+                exit_status::k_interrupted);
+  }
   if (status != 0) {
     throw Error("login: claude setup-token exited " + std::to_string(status) +
                 "; nothing was saved");
   }
-  std::cerr << "The token was not found in what claude setup-token printed."
-               "\nPaste it here (it is not shown): ";
-  std::optional<std::string> pasted = as_token(read_hidden(in));
+  std::optional<std::string> pasted = as_token(read_hidden(
+      in,
+      "The token was not found in what claude setup-token printed.\n"
+      "Paste it here (it is not shown): "));
   if (!pasted) {
     throw Error("login: that is not a token; nothing was saved");
   }

@@ -311,6 +311,14 @@ std::vector<PluginRef<Interface>> PluginRegistry::of_kind() const {
   return refs;
 }
 
+void PluginRegistry::destroy_idle_objects() {
+  for (const std::shared_ptr<Entry>& entry : m_entries) {
+    if (entry.use_count() == 1) {
+      entry->object.reset();
+    }
+  }
+}
+
 std::vector<PluginRef<sdk::ContainerRuntime>> PluginRegistry::runtimes() const {
   return of_kind<sdk::ContainerRuntime>();
 }

@@ -37,10 +37,14 @@ using Clock = std::chrono::steady_clock;
 constexpr int k_passed_on[] = {SIGINT, SIGTERM, SIGHUP};
 
 volatile sig_atomic_t g_interrupted = 0;
+// How many signals were passed on: a command was interrupted when this
+// changed while it ran, whatever happened to earlier ones.
+volatile sig_atomic_t g_signals = 0;
 std::atomic<pid_t> g_child{-1};
 
 void on_signal(int signal, siginfo_t* info, void*) {
   g_interrupted = 1;
+  g_signals = g_signals + 1;
   // A terminal's Ctrl-C (SI_KERNEL) reached the child already; one sent
   // to this process alone (SI_USER, SI_QUEUE) did not.
   pid_t child = g_child.load();
@@ -267,6 +271,7 @@ void run_command(const sdk::Command& command,
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
 
     SignalsPassedOn signals;
+    const sig_atomic_t signals_before = g_signals;
     pid_t pid = -1;
     int failed = ::posix_spawnp(&pid, argv_pointers[0], &actions, &attributes,
                                 argv_pointers.data(), env_pointers.data());
@@ -296,7 +301,7 @@ void run_command(const sdk::Command& command,
     g_child.store(-1);
     result.exit_status =
         WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.interrupted = interrupted();
+    result.interrupted = g_signals != signals_before;
   } catch (...) {
     g_child.store(-1);
     result.reason = "out of memory";

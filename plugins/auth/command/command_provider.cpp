@@ -21,14 +21,18 @@ namespace command = b2b::auth_command;
 constexpr std::array<const char*, 3> k_variables{
     "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_API_KEY", "CLAUDE_CODE_OAUTH_TOKEN"};
 
+// Empty without a home: no shared place will do for a credential.
 std::filesystem::path cache_dir() {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
   const char* home = std::getenv("HOME");
-  std::filesystem::path base =
-      xdg != nullptr && *xdg == '/' ? std::filesystem::path(xdg)
-      : home != nullptr             ? std::filesystem::path(home) / ".cache"
-                                    : std::filesystem::path("/tmp");
-  return base / "back2base" / "auth-command";
+  if (xdg != nullptr && *xdg == '/') {
+    return std::filesystem::path(xdg) / "back2base" / "auth-command";
+  }
+  if (home != nullptr && *home == '/') {
+    return std::filesystem::path(home) / ".cache" / "back2base" /
+           "auth-command";
+  }
+  return {};
 }
 
 class CommandProvider final : public b2b::sdk::AuthProvider {
@@ -59,11 +63,11 @@ class CommandProvider final : public b2b::sdk::AuthProvider {
                              timeout_text +
                              "\"; set it to a number of seconds");
     }
-    auto now = command::Clock::now();
-    command::Outcome outcome =
-        command::obtain(command::cache_file(cache_dir(), helper, variable), now,
-                        std::chrono::seconds(seconds + 5),
-                        [&] { return run_helper(helper, seconds, now); });
+    std::filesystem::path dir = cache_dir();
+    command::Outcome outcome = command::obtain(
+        dir.empty() ? dir : command::cache_file(dir, helper, variable),
+        [] { return command::Clock::now(); }, std::chrono::seconds(seconds + 5),
+        [&] { return run_helper(helper, seconds, command::Clock::now()); });
     if (const std::string* why = std::get_if<std::string>(&outcome)) {
       return Result::failure(*why);
     }

@@ -22,6 +22,9 @@ namespace fs = std::filesystem;
 namespace json = boost::json;
 
 constexpr std::size_t k_max_output = 64 * 1024;
+// Past any credential's life (the year 5138): a larger number is
+// milliseconds, or garbage, and would overflow the clock.
+constexpr double k_latest_seconds = 1e11;
 
 std::string trimmed(std::string_view text) {
   const char* blank = " \t\r\n";
@@ -103,17 +106,20 @@ std::variant<Issued, std::string> parse_json(std::string_view text,
   if (const json::value* at = object.if_contains("expires_at")) {
     if (at->is_string()) {
       issued.expires = parse_rfc3339(std::string(at->get_string()));
-    } else if (at->is_number()) {
+    } else if (at->is_number() && at->to_number<double>() > 0 &&
+               at->to_number<double>() < k_latest_seconds) {
       issued.expires =
           Clock::from_time_t(static_cast<std::time_t>(at->to_number<double>()));
     }
     if (!issued.expires) {
       return std::string(
           "printed an \"expires_at\" that is neither RFC 3339 "
-          "time (2026-12-04T10:00:00Z) nor Unix seconds");
+          "time (2026-12-04T10:00:00Z) nor Unix seconds (not "
+          "milliseconds)");
     }
   } else if (const json::value* in = object.if_contains("expires_in")) {
-    if (!in->is_number() || in->to_number<double>() < 0) {
+    if (!in->is_number() || in->to_number<double>() < 0 ||
+        in->to_number<double>() > k_latest_seconds) {
       return std::string(
           "printed an \"expires_in\" that is not a number of "
           "seconds");
@@ -190,18 +196,29 @@ std::optional<Issued> fresh(const fs::path& cache, Clock::time_point now) {
   return Issued{std::string(value->get_string()), until};
 }
 
-void keep(const fs::path& cache, const Issued& issued, Clock::time_point now) {
+// `dir`, made if missing, when it is this user's alone (0700): else
+// another user could plant a credential in it or read one.
+bool private_directory(const fs::path& dir) {
   std::error_code ignored;
-  fs::create_directories(cache.parent_path(), ignored);
-  ::chmod(cache.parent_path().c_str(), 0700);
+  fs::create_directories(dir, ignored);
+  ::chmod(dir.c_str(), 0700);
+  struct stat info {};
+  return ::lstat(dir.c_str(), &info) == 0 && S_ISDIR(info.st_mode) &&
+         info.st_uid == ::geteuid() && (info.st_mode & 077) == 0;
+}
+
+void keep(const fs::path& cache, const Issued& issued, Clock::time_point now) {
   json::object kept{{"value", issued.value},
                     {"obtained", Clock::to_time_t(now)},
                     {"expires", Clock::to_time_t(*issued.expires)}};
   std::string text = json::serialize(kept);
+  char suffix[32];
+  std::snprintf(suffix, sizeof suffix, ".%d.partial",
+                static_cast<int>(::getpid()));
   fs::path partial = cache;
-  partial += ".partial";
-  int fd =
-      ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  partial += suffix;
+  int fd = ::open(partial.c_str(),
+                  O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
     return;
   }
@@ -255,22 +272,24 @@ fs::path cache_file(const fs::path& cache_dir, std::string_view command,
   return cache_dir / name;
 }
 
-Outcome obtain(const fs::path& cache, Clock::time_point now,
+Outcome obtain(const fs::path& cache,
+               const std::function<Clock::time_point()>& clock,
                std::chrono::seconds wait,
                const std::function<Outcome()>& run_helper) {
-  std::error_code ignored;
-  fs::create_directories(cache.parent_path(), ignored);
-  ::chmod(cache.parent_path().c_str(), 0700);
+  if (cache.empty() || !private_directory(cache.parent_path())) {
+    return run_helper();  // nowhere safe to keep it, nor to lock
+  }
   fs::path lock_path = cache;
   lock_path += ".lock";
   CacheLock lock(lock_path, wait);
-  if (std::optional<Issued> kept = fresh(cache, now)) {
+  // The time now, after any wait for another launch's helper.
+  if (std::optional<Issued> kept = fresh(cache, clock())) {
     return *kept;
   }
   Outcome outcome = run_helper();
   if (const Issued* issued = std::get_if<Issued>(&outcome);
       issued != nullptr && issued->expires && lock.held()) {
-    keep(cache, *issued, now);
+    keep(cache, *issued, clock());
   }
   return outcome;
 }

@@ -40,13 +40,15 @@ std::filesystem::path cache_file(const std::filesystem::path& cache_dir,
 using Outcome = std::variant<Issued, std::string>;
 
 /// The credential: the cached one while it has more than its margin left
-/// (a quarter of its life, at most five minutes), else the helper's,
-/// obtained by `run_helper` and kept (0600; only when it says when it
-/// expires). One helper at a time per cache file: a second launch waits
-/// for the first's, up to `wait`, and then uses its credential. A failed
-/// helper's reason comes back as it is; a cache that cannot be read or
-/// written is passed over.
-Outcome obtain(const std::filesystem::path& cache, Clock::time_point now,
+/// (a quarter of its life, at most five minutes, by `clock`), else the
+/// helper's, obtained by `run_helper` and kept (0600; only when it says
+/// when it expires). One helper at a time per cache file: a second launch
+/// waits for the first's, up to `wait`, and then uses its credential. A
+/// failed helper's reason comes back as it is; a cache that cannot be
+/// read or written is passed over, and none is used at all (empty
+/// `cache`, or a directory others may enter).
+Outcome obtain(const std::filesystem::path& cache,
+               const std::function<Clock::time_point()>& clock,
                std::chrono::seconds wait,
                const std::function<Outcome()>& run_helper);
 

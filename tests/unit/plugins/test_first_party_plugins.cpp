@@ -177,7 +177,9 @@ TEST_CASE("command runs the helper, keeps its answer, and says why it failed",
     CHECK(sso.provider.object->configured());
     for (int i = 0; i < 2; ++i) {
       std::vector<sdk::Credential> credentials;
-      REQUIRE(sso.resolve(credentials).ok());
+      sdk::Result result = sso.resolve(credentials);
+      INFO(result.message());
+      REQUIRE(result.ok());
       REQUIRE(credentials.size() == 1);
       CHECK(credentials[0].variable == "ANTHROPIC_API_KEY");
       CHECK(credentials[0].value == "sso-1");

@@ -24,6 +24,10 @@ Issued issued(std::string_view output) {
   return std::get<Issued>(parsed);
 }
 
+std::function<Clock::time_point()> at(Clock::time_point when) {
+  return [when] { return when; };
+}
+
 std::string refused(std::string_view output) {
   auto parsed = parse_output(output, k_now);
   INFO(output);
@@ -71,6 +75,8 @@ TEST_CASE("garbage is refused, saying what was wrong but not what it was",
   CHECK(refused(R"({"token": "t", "expires_at": 1700000000})") ==
         "printed a credential that has already expired");
   CHECK(refused(std::string(70 * 1024, 'a')) == "printed more than 64 KiB");
+  CHECK(refused(R"({"token": "t", "expires_at": 1800000600000})")
+            .find("not milliseconds") != std::string::npos);
   for (const char* output :
        {"two words", R"({"token": "sk-secret", )", "Opening\nsk-secret"}) {
     CHECK(refused(output).find("secret") == std::string::npos);
@@ -90,7 +96,8 @@ TEST_CASE("a fresh credential is kept, and the helper not run again",
     return Issued{"tok-" + std::to_string(runs), k_now + 3600s};
   };
 
-  CHECK(std::get<Issued>(obtain(cache, k_now, 5s, helper)).value == "tok-1");
+  CHECK(std::get<Issued>(obtain(cache, at(k_now), 5s, helper)).value ==
+        "tok-1");
   struct stat info {};
   REQUIRE(::stat(cache.c_str(), &info) == 0);
   CHECK((info.st_mode & 0777) == 0600);
@@ -98,10 +105,10 @@ TEST_CASE("a fresh credential is kept, and the helper not run again",
   CHECK((info.st_mode & 0777) == 0700);
 
   // Still good 45 minutes on; not in its last quarter (five minutes here).
-  CHECK(std::get<Issued>(obtain(cache, k_now + 45min, 5s, helper)).value ==
+  CHECK(std::get<Issued>(obtain(cache, at(k_now + 45min), 5s, helper)).value ==
         "tok-1");
   CHECK(runs == 1);
-  CHECK(std::get<Issued>(obtain(cache, k_now + 56min, 5s, helper)).value ==
+  CHECK(std::get<Issued>(obtain(cache, at(k_now + 56min), 5s, helper)).value ==
         "tok-2");
   CHECK(runs == 2);
 }
@@ -114,17 +121,36 @@ TEST_CASE("what does not expire, or failed, is not kept", "[auth][command]") {
     ++runs;
     return Issued{"tok", std::nullopt};
   };
-  obtain(cache, k_now, 5s, forever);
-  obtain(cache, k_now, 5s, forever);
+  obtain(cache, at(k_now), 5s, forever);
+  obtain(cache, at(k_now), 5s, forever);
   CHECK(runs == 2);
 
   auto failing = []() -> Outcome { return std::string("exited 3"); };
-  Outcome outcome = obtain(cache, k_now, 5s, failing);
+  Outcome outcome = obtain(cache, at(k_now), 5s, failing);
   REQUIRE(std::holds_alternative<std::string>(outcome));
   CHECK(std::get<std::string>(outcome) == "exited 3");
 
   b2b::test::write(cache, "{not json");
-  CHECK(std::get<Issued>(obtain(cache, k_now, 5s, forever)).value == "tok");
+  CHECK(std::get<Issued>(obtain(cache, at(k_now), 5s, forever)).value == "tok");
+}
+
+TEST_CASE("a cache others may enter is not used", "[auth][command]") {
+  b2b::test::TempDir dir;
+  std::filesystem::create_directories(dir / "shared");
+  auto cache = cache_file(dir / "shared", "helper", "ANTHROPIC_API_KEY");
+  int runs = 0;
+  auto helper = [&runs]() -> Outcome {
+    ++runs;
+    return Issued{"tok", k_now + 1h};
+  };
+  obtain(cache, at(k_now), 5s, helper);
+  struct stat info {};
+  REQUIRE(::stat((dir / "shared").c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0700);  // made private, so then used
+  obtain(cache, at(k_now), 5s, helper);
+  CHECK(runs == 1);
+  CHECK(std::get<Issued>(obtain({}, at(k_now), 5s, helper)).value == "tok");
+  CHECK(runs == 2);  // no cache at all: the helper each time
 }
 
 TEST_CASE("launches at once run the helper once", "[auth][command]") {
@@ -145,7 +171,8 @@ TEST_CASE("launches at once run the helper once", "[auth][command]") {
   std::atomic<int> got{0};
   for (int i = 0; i < 4; ++i) {
     launches.emplace_back([&] {
-      if (std::get<Issued>(obtain(cache, k_now, 10s, helper)).value == "tok") {
+      if (std::get<Issued>(obtain(cache, at(k_now), 10s, helper)).value ==
+          "tok") {
         ++got;
       }
     });
