@@ -22,6 +22,23 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_setting = "BACK2BASE_CLAUDE_CODE_OAUTH_TOKEN";
 
+// `text` as a token, trimmed; or none when it cannot be one (empty,
+// blanks or control characters inside, longer than 4 KiB).
+std::optional<std::string> as_token(std::string_view text) {
+  const char* blank = " \t\r\n";
+  std::size_t start = text.find_first_not_of(blank);
+  if (start == std::string_view::npos || text.size() > 4096) {
+    return std::nullopt;
+  }
+  std::string token(
+      text.substr(start, text.find_last_not_of(blank) + 1 - start));
+  bool printable = std::all_of(token.begin(), token.end(), [](char c) {
+    return static_cast<unsigned char>(c) > 0x20 &&
+           static_cast<unsigned char>(c) < 0x7f;
+  });
+  return printable ? std::optional(token) : std::nullopt;
+}
+
 // A line read from the terminal after `prompt`, without echoing it; the
 // echo is off before the prompt shows, so that nothing typed at once is
 // seen.
@@ -99,21 +116,6 @@ std::string token_from_setup(Context& context, const LoginOptions& options,
 }
 
 }  // namespace
-
-std::optional<std::string> as_token(std::string_view text) {
-  const char* blank = " \t\r\n";
-  std::size_t start = text.find_first_not_of(blank);
-  if (start == std::string_view::npos || text.size() > 4096) {
-    return std::nullopt;
-  }
-  std::string token(
-      text.substr(start, text.find_last_not_of(blank) + 1 - start));
-  bool printable = std::all_of(token.begin(), token.end(), [](char c) {
-    return static_cast<unsigned char>(c) > 0x20 &&
-           static_cast<unsigned char>(c) < 0x7f;
-  });
-  return printable ? std::optional(token) : std::nullopt;
-}
 
 int login(Context& context, const LoginOptions& options, std::istream& in) {
   std::string token;

@@ -25,8 +25,4 @@ struct LoginOptions {
 /// token to store, naming why; the env file is then unchanged.
 int login(Context& context, const LoginOptions& options, std::istream& in);
 
-/// `text` as a token, trimmed; or none when it cannot be one (empty,
-/// blanks or control characters inside, longer than 4 KiB).
-std::optional<std::string> as_token(std::string_view text);
-
 }  // namespace b2b::app

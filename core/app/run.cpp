@@ -178,8 +178,8 @@ int run(int argc, char** argv) {
     int status = context.action ? context.action() : launch();
     // Out without unwinding: the plugins' objects are destroyed, as the
     // SDK promises, but their libraries are left for the exit to unmap,
-    // which the kernel does faster than the loader (2 to 3 ms of a plan's
-    // 12); and a detector still running past its deadline keeps its code.
+    // which the kernel does faster than the loader (2 to 3 ms of a plan);
+    // and a detector still running past its deadline keeps its code.
     context.finish_plugins();
     std::cout.flush();
     std::exit(status);

@@ -10,6 +10,7 @@
 #include <back2base/sdk/auth.hpp>
 #include <back2base/sdk/host.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 
