@@ -116,6 +116,14 @@ dnsmasq --conf-file="$state/dnsmasq.conf" --pid-file="$state/dnsmasq.pid" ||
 # are not counted or logged (ruleset.sh).
 python3 -E -S "$here/refused_log.py" "$B2B_NFLOG_GROUP" \
   "$state/refused.log" &
+refused_log=$!
+# It makes the file once it listens; the agent's first refusal may come
+# the moment the sidecar is ready. (If it fails, it said why; go on.)
+for _ in $(seq 100); do
+  [ ! -e "$state/refused.log" ] && kill -0 "$refused_log" 2>/dev/null ||
+    break
+  sleep 0.02
+done
 
 # Prove it from the agent's side of the rules before anyone relies on it.
 mapfile -t names < <(awk '$1 == "web" && $2 !~ /^\*/ {print $2}' <<<"$entries")

@@ -10,20 +10,30 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <thread>
 
 namespace b2b::launch {
 namespace fs = std::filesystem;
 
 namespace {
 
+// To the millisecond: sessions started within one second still sort in
+// the order they started, so "the newest" is the one that started last.
 std::string timestamp() {
-  std::time_t now = std::time(nullptr);
+  auto now = std::chrono::system_clock::now();
+  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    now.time_since_epoch()) %
+                1000;
   std::tm utc{};
-  ::gmtime_r(&now, &utc);
+  ::gmtime_r(&seconds, &utc);
   char text[32];
-  std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &utc);
+  std::size_t length = std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &utc);
+  std::snprintf(text + length, sizeof text - length, "-%03d",
+                static_cast<int>(millis.count()));
   return text;
 }
 
@@ -32,6 +42,10 @@ std::string random_suffix() {
   randombytes_buf(bytes, sizeof bytes);
   return util::to_hex(bytes, sizeof bytes);
 }
+
+// "<namespace>-<stamp>-<random>", the stamp "yyyymmdd-hhmmss-mmm".
+constexpr std::size_t stamp_length = 19;
+constexpr std::size_t id_tail = 1 + stamp_length + 1 + 6;
 
 // The sessions of `namespace_name`, oldest first (their names sort by time).
 std::vector<fs::path> sessions_of(const fs::path& sessions,
@@ -42,7 +56,7 @@ std::vector<fs::path> sessions_of(const fs::path& sessions,
        fs::directory_iterator(sessions, error)) {
     std::string name = entry.path().filename().string();
     if (name.starts_with(namespace_name + "-") &&
-        name.size() == namespace_name.size() + 23) {
+        name.size() == namespace_name.size() + id_tail) {
       found.push_back(entry.path());
     }
   }
@@ -73,6 +87,16 @@ SessionDir make_session_dir(const fs::path& data_dir,
   const fs::path sessions = data_dir / "sessions";
   util::create_directories(sessions, 0700);
   std::vector<fs::path> old = sessions_of(sessions, namespace_name);
+  // A session begun in the same millisecond as the newest one waits for
+  // the next, or the random suffixes would decide which is newer. (Not
+  // for an older stamp: after the clock was set back that could be hours.)
+  const std::string newest_stamp =
+      old.empty() ? std::string()
+                  : old.back().filename().string().substr(
+                        namespace_name.size() + 1, stamp_length);
+  while (timestamp() == newest_stamp) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
   while (old.size() >= keep && !old.empty()) {
     std::error_code ignored;
     fs::remove_all(old.front(), ignored);

@@ -17,7 +17,9 @@
 namespace b2b::launch {
 
 struct SessionDir {
-  std::string id;  ///< "<namespace>-<yyyymmdd-hhmmss>-<random>", lowercase
+  /// "<namespace>-<yyyymmdd-hhmmss-mmm>-<random>", lowercase; the ids of
+  /// a namespace sort in the order their sessions started.
+  std::string id;
   std::filesystem::path root;  ///< <data>/sessions/<id>
   std::filesystem::path session() const { return root / "session"; }
   std::filesystem::path firewall() const { return root / "firewall"; }

@@ -26,7 +26,7 @@ struct Fixture {
     inputs.namespace_name = "shop";
     inputs.profiles = {"go"};
     inputs.image = {"back2base-session:0123456789abcdef", "0123", "base", {}};
-    inputs.dir = {"shop-20261204-101010-abcdef", root / "session"};
+    inputs.dir = {"shop-20261204-101010-000-abcdef", root / "session"};
     inputs.state_dir = root / "state";
     inputs.home = root / "home";
     inputs.credentials = {{"ANTHROPIC_API_KEY", "sk-ant-secret", {}, {}}};
