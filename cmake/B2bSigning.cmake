@@ -15,25 +15,50 @@ else()
   set(B2B_GENERATE_KEY ON)
 endif()
 
-# Called by core/ once the b2b-sign tool exists: makes the key when needed
-# and compiles its public half into <out>.
-function(b2b_embed_build_key out)
-  if(B2B_GENERATE_KEY)
+# The release key, which `update` trusts and nothing else: given to CMake
+# for a release build, else a development key made in the build tree,
+# whose secret half the tests sign their releases with.
+if(B2B_RELEASE_PUBLIC_KEY)
+  set(B2B_RELEASE_KEY_FILE "${B2B_RELEASE_PUBLIC_KEY}")
+  set(B2B_GENERATE_RELEASE_KEY OFF)
+else()
+  set(B2B_RELEASE_KEY_FILE "${PROJECT_BINARY_DIR}/signing/release.pub")
+  set(B2B_RELEASE_SECRET_FILE "${PROJECT_BINARY_DIR}/signing/release.key")
+  set(B2B_GENERATE_RELEASE_KEY ON)
+endif()
+
+# Makes the pair <public> <secret> with b2b-sign when <generate> is on, and
+# compiles <public> into <out> as <function>, declared in <header>.
+function(b2b_embed_key out generate public secret header function what)
+  if(generate)
     add_custom_command(
-      OUTPUT "${B2B_SECRET_KEY_FILE}" "${B2B_PUBLIC_KEY_FILE}"
-      COMMAND b2b-sign keygen "${B2B_PUBLIC_KEY_FILE}" "${B2B_SECRET_KEY_FILE}"
-      COMMENT "Making the development key that signs the in-tree plugins"
+      OUTPUT "${public}" "${secret}"
+      COMMAND b2b-sign keygen "${public}" "${secret}"
+      COMMENT "Making the development key ${what}"
       VERBATIM)
   endif()
   add_custom_command(
     OUTPUT "${out}"
-    COMMAND "${CMAKE_COMMAND}" -DPUBLIC_KEY=${B2B_PUBLIC_KEY_FILE}
-            -DOUTPUT=${out} -P "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
-    DEPENDS "${B2B_PUBLIC_KEY_FILE}"
-            "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
-    COMMENT "Embedding the build's public key"
+    COMMAND "${CMAKE_COMMAND}" -DPUBLIC_KEY=${public} -DOUTPUT=${out}
+            -DHEADER=${header} -DFUNCTION=${function}
+            -P "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
+    DEPENDS "${public}" "${PROJECT_SOURCE_DIR}/cmake/B2bEmbedKey.cmake"
+    COMMENT "Embedding the public key ${what}"
     VERBATIM)
+endfunction()
+
+# Called by core/ once the b2b-sign tool exists.
+function(b2b_embed_build_key out)
+  b2b_embed_key("${out}" ${B2B_GENERATE_KEY} "${B2B_PUBLIC_KEY_FILE}"
+    "${B2B_SECRET_KEY_FILE}" core/plugin/build_key.hpp
+    b2b::plugin::build_public_key "that signs the in-tree plugins")
   add_custom_target(b2b-build-key DEPENDS "${out}" "${B2B_SECRET_KEY_FILE}")
+endfunction()
+
+function(b2b_embed_release_key out)
+  b2b_embed_key("${out}" ${B2B_GENERATE_RELEASE_KEY} "${B2B_RELEASE_KEY_FILE}"
+    "${B2B_RELEASE_SECRET_FILE}" core/update/release_key.hpp
+    b2b::update::release_public_key "of this build's releases")
 endfunction()
 
 # Signs <target>'s file with the build's key whenever either changes.

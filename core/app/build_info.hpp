@@ -11,6 +11,8 @@ struct BuildInfo {
   std::string_view commit;    ///< short git commit, or "unknown"
   std::string_view date;      ///< UTC, ISO 8601
   std::string_view platform;  ///< "linux/x86_64"
+  /// Where `update` looks for releases; empty for a build with no channel.
+  std::string_view release_index_url;
 };
 
 const BuildInfo& build_info();

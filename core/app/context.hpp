@@ -26,6 +26,7 @@ class Context {
   int verbosity = 0;
   bool quiet = false;
   bool allow_unsigned_plugins = false;
+  bool no_update_check = false;
   /// What the chosen command does, set while parsing and run after it;
   /// returns the exit status.
   std::function<int()> action;

@@ -25,13 +25,6 @@ std::size_t server_count(const config::ProfileSet& profiles,
   return servers.size();
 }
 
-std::string trimmed(std::string text) {
-  const char* space = " \t\r\n";
-  text.erase(0, text.find_first_not_of(space));
-  text.erase(text.find_last_not_of(space) + 1);
-  return text;
-}
-
 }  // namespace
 
 bool should_ask_for_profile(const config::ProfileRequest& request,
@@ -74,7 +67,7 @@ config::ProfileRequest ask_for_profile(
       out << "\n";
       return {fallback, "the menu's default"};
     }
-    answer = trimmed(answer);
+    answer = util::trim(answer);
     if (answer.empty()) {
       return {fallback, "the menu's default"};
     }

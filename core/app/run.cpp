@@ -3,6 +3,7 @@
 
 #include "core/app/build_info.hpp"
 #include "core/app/context.hpp"
+#include "core/app/update.hpp"
 #include "core/cli/commands.hpp"
 #include "core/log/log.hpp"
 #include "core/util/error.hpp"
@@ -32,6 +33,9 @@ void add_global_flags(CLI::App& app, Context& context) {
                "Load plugins that have no signature, with a warning (or set "
                "BACK2BASE_ALLOW_UNSIGNED_PLUGINS=1); never where the "
                "administrator's policy forbids it");
+  app.add_flag("--no-update-check", context.no_update_check,
+               "Skip the daily look for a new release (or set "
+               "BACK2BASE_NO_UPDATE_CHECK=1)");
 }
 
 void configure_log(const Context& context) {
@@ -149,6 +153,7 @@ int run(int argc, char** argv) {
   cli::register_firewall(app, context);
   cli::register_housekeeping(app, context);
   cli::register_version(app, context);
+  cli::register_update(app, context);
   cli::register_install(app, context);
   cli::register_login(app, context);
   cli::register_status(app, context);
@@ -175,6 +180,9 @@ int run(int argc, char** argv) {
     if (!extras.empty()) {
       reject_extra_words(app, extras);
     }
+    const auto chosen = app.get_subcommands();
+    notice_update(context, chosen.empty() ? "" : chosen.front()->get_name(),
+                  context.no_update_check);
     int status = context.action ? context.action() : launch();
     // Out without unwinding: the plugins' objects are destroyed, as the
     // SDK promises, but their libraries are left for the exit to unmap,

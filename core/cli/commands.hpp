@@ -28,6 +28,7 @@ void register_housekeeping(CLI::App& app, app::Context& context);
 /// root command and for `plan`.
 void add_session_flags(CLI::App& command, app::LaunchOptions& options);
 void register_version(CLI::App& app, app::Context& context);
+void register_update(CLI::App& app, app::Context& context);
 void register_doctor(CLI::App& app, app::Context& context);
 void register_install(CLI::App& app, app::Context& context);
 void register_login(CLI::App& app, app::Context& context);

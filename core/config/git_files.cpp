@@ -3,6 +3,7 @@
 
 #include "core/util/error.hpp"
 #include "core/util/files.hpp"
+#include "core/util/strings.hpp"
 
 #include <sys/stat.h>
 
@@ -25,13 +26,6 @@ bool is_regular(const fs::path& path) {
 bool is_dir(const fs::path& path) {
   struct stat info {};
   return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-}
-
-std::string trimmed(std::string text) {
-  const char* blank = " \t\r\n";
-  text.erase(0, text.find_first_not_of(blank));
-  text.erase(text.find_last_not_of(blank) + 1);
-  return text;
 }
 
 std::string lowercase(std::string text) {
@@ -59,7 +53,7 @@ std::optional<fs::path> linked_repository(const fs::path& file) {
   if (!text || !text->starts_with("gitdir:")) {
     return std::nullopt;
   }
-  fs::path dir = trimmed(text->substr(7));
+  fs::path dir = util::trim(text->substr(7));
   if (dir.is_relative()) {
     dir = file.parent_path() / dir;
   }
@@ -79,7 +73,7 @@ fs::path common_dir(const fs::path& repository) {
   if (!text) {
     return repository;
   }
-  fs::path dir = trimmed(*text);
+  fs::path dir = util::trim(*text);
   return (dir.is_relative() ? repository / dir : dir).lexically_normal();
 }
 

@@ -20,13 +20,6 @@ bool allowed(char c) {
          (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
 }
 
-std::string trimmed(std::string text) {
-  const char* blank = " \t\r\n";
-  text.erase(0, text.find_first_not_of(blank));
-  text.erase(text.find_last_not_of(blank) + 1);
-  return text;
-}
-
 // A name the user gave must be usable as it is.
 Namespace given(std::string name, std::string origin) {
   if (std::optional<std::string> problem = namespace_problem(name)) {
@@ -79,7 +72,7 @@ std::optional<std::string> origin_url(const std::filesystem::path& repo,
   if (found.kind == Kind::work_tree) {
     if (std::optional<std::string> url =
             git_files::origin_url(found.tree.config)) {
-      return trimmed(*url);
+      return util::trim(*url);
     }
   }
   process::ProcessResult remote =
@@ -87,7 +80,7 @@ std::optional<std::string> origin_url(const std::filesystem::path& repo,
                   "remote.origin.url"},
                  5s);
   if (remote.started && !remote.timed_out && remote.exit_code == 0) {
-    return trimmed(remote.out);
+    return util::trim(remote.out);
   }
   if (remote.started && !remote.timed_out && remote.exit_code == 1) {
     return std::string();
@@ -157,7 +150,7 @@ Namespace resolve_namespace(const std::filesystem::path& repo,
   }
   const std::filesystem::path pin_file = repo / ".back2base" / "namespace";
   if (std::optional<std::string> pinned = util::read_file_if_exists(pin_file)) {
-    return given(trimmed(*pinned), "pin file " + pin_file.string());
+    return given(util::trim(*pinned), "pin file " + pin_file.string());
   }
   Namespace name = derived(directory, "the directory name");
   if (pin) {

@@ -93,6 +93,11 @@ constexpr SettingSpec k_settings[] = {
    "administrator's policy allows it"},
   {"BACK2BASE_NO_UPDATE_CHECK", "0", false, nullptr,
    "1 to skip the daily check for a new release"},
+  {"BACK2BASE_UPDATE_URL", "", false, nullptr,
+   "Release index that update and the daily check read; default: the "
+   "one this build was made for"},
+  {"BACK2BASE_UPDATE_TIMEOUT", "30", false, nullptr,
+   "Seconds a download may go without a byte before update gives up"},
   // Tokens for MCP servers: each reaches a session only when its profile
   // loads a server that needs it. From the shell, use the BACK2BASE_ name.
   // A token named by a server the user added works the same way without

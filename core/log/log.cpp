@@ -16,6 +16,7 @@ struct State {
   std::mutex mutex;
   Level threshold = Level::warning;
   bool colour = false;
+  bool progress_shown = false;  ///< a progress line waits to be replaced
   std::vector<std::string> secrets;
 };
 
@@ -72,6 +73,16 @@ std::string redact_locked(const State& s, std::string_view text) {
   return result;
 }
 
+// A message after a progress line starts at the line's beginning, over it.
+void put_locked(State& s, const std::string& line) {
+  if (s.progress_shown) {
+    std::fputs("\r\033[K", stderr);
+    s.progress_shown = false;
+  }
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
+}
+
 }  // namespace
 
 void configure(Level threshold, bool colour) {
@@ -104,8 +115,7 @@ void write(Level level, std::string_view message) {
   line += ": ";
   line += redact_locked(s, message);
   line += '\n';
-  std::fwrite(line.data(), 1, line.size(), stderr);
-  std::fflush(stderr);
+  put_locked(s, line);
 }
 
 void notice(std::string_view message) {
@@ -115,8 +125,29 @@ void notice(std::string_view message) {
     return;
   }
   std::string line = "oss-back2base: " + redact_locked(s, message) + "\n";
+  put_locked(s, line);
+}
+
+void progress(std::string_view message) {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  if (Level::warning > s.threshold || ::isatty(STDERR_FILENO) != 1) {
+    return;
+  }
+  std::string line = "\ross-back2base: " + redact_locked(s, message) + "\033[K";
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);
+  s.progress_shown = true;
+}
+
+void progress_end() {
+  State& s = state();
+  std::lock_guard lock(s.mutex);
+  if (s.progress_shown) {
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    s.progress_shown = false;
+  }
 }
 
 bool colour_wanted(int fd) {

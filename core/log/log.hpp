@@ -26,6 +26,14 @@ void write(Level level, std::string_view message);
 /// the session image"), untagged; shown unless -q, like a warning.
 void notice(std::string_view message);
 
+/// On a terminal, shows `message` in place of the last progress line
+/// ("downloading x.tar.gz: 4.2 of 9.8 MB"), for a long step; nothing in a
+/// pipe or under -q. The next message, or progress_end(), replaces it.
+void progress(std::string_view message);
+
+/// Clears the progress line, if one is shown.
+void progress_end();
+
 inline void error(std::string_view message) {
   write(Level::error, message);
 }

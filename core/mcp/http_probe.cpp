@@ -1,76 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// The only file that includes Asio, Beast and OpenSSL: they cost seconds of
-// compile time each.
 #include "core/mcp/http_probe.hpp"
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/ssl.hpp>
-#include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
-#include <boost/json.hpp>
+#include "core/net/http_client.hpp"
 
-#include <optional>
+#include <boost/json.hpp>
 
 namespace b2b::mcp {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
 namespace json = boost::json;
-using tcp = asio::ip::tcp;
-using Clock = std::chrono::steady_clock;
 
 /// Bodies larger than this are not an initialize reply.
 constexpr std::size_t k_body_limit = 1 << 20;
-
-struct Url {
-  bool tls = false;
-  std::string host;
-  std::string port;
-  std::string target;
-};
-
-std::optional<Url> parse_url(std::string_view text) {
-  Url url;
-  if (text.starts_with("https://")) {
-    url.tls = true;
-    text.remove_prefix(8);
-  } else if (text.starts_with("http://")) {
-    text.remove_prefix(7);
-  } else {
-    return std::nullopt;
-  }
-  std::size_t slash = text.find('/');
-  std::string_view authority = text.substr(0, slash);
-  url.target =
-      slash == std::string_view::npos ? "/" : std::string(text.substr(slash));
-  if (authority.find('@') != std::string_view::npos) {
-    return std::nullopt;
-  }
-  std::size_t colon = authority.rfind(':');
-  if (authority.starts_with("[")) {
-    std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) {
-      return std::nullopt;
-    }
-    url.host = std::string(authority.substr(1, close - 1));
-    colon = authority.find(':', close);
-  } else {
-    url.host = std::string(authority.substr(0, colon));
-  }
-  url.port = colon == std::string_view::npos
-                 ? (url.tls ? "443" : "80")
-                 : std::string(authority.substr(colon + 1));
-  if (url.host.empty() || url.port.empty()) {
-    return std::nullopt;
-  }
-  return url;
-}
 
 std::string initialize_body(const std::string& version) {
   json::object request{
@@ -140,88 +81,6 @@ void judge(std::string_view text, ProbeOutcome& outcome) {
                    std::string(protocol->get_string());
 }
 
-template <class Stream>
-asio::awaitable<void> exchange(Stream& stream, const Url& url,
-                               const HttpProbe& probe, ProbeOutcome& outcome) {
-  http::request<http::string_body> request{http::verb::post, url.target, 11};
-  request.set(http::field::host, url.host);
-  request.set(http::field::user_agent, "oss-back2base/" + probe.client_version);
-  request.set(http::field::content_type, "application/json");
-  request.set(http::field::accept, "application/json, text/event-stream");
-  for (const auto& [name, value] : probe.headers) {
-    request.set(name, value);
-  }
-  request.body() = initialize_body(probe.client_version);
-  request.prepare_payload();
-  co_await http::async_write(stream, request, asio::use_awaitable);
-
-  beast::flat_buffer buffer;
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(k_body_limit);
-  co_await http::async_read_header(stream, buffer, parser, asio::use_awaitable);
-  const auto& response = parser.get();
-  outcome.http_status = static_cast<int>(response.result_int());
-  if (response.result() != http::status::ok) {
-    outcome.detail = "HTTP " + std::to_string(outcome.http_status) + " " +
-                     std::string(response.reason());
-    if (response.result() == http::status::unauthorized ||
-        response.result() == http::status::forbidden) {
-      outcome.detail += "; check the token the server's headers name";
-    }
-    co_return;
-  }
-  std::string type(response[http::field::content_type]);
-  if (type.starts_with("text/event-stream")) {
-    // The stream may stay open after the reply: read only until it came.
-    while (!parser.is_done()) {
-      co_await http::async_read_some(stream, buffer, parser,
-                                     asio::use_awaitable);
-      std::string event = find_initialize_event(parser.get().body());
-      if (!event.empty()) {
-        judge(event, outcome);
-        co_return;
-      }
-    }
-    outcome.detail = "the event stream ended without a reply to initialize";
-    co_return;
-  }
-  co_await http::async_read(stream, buffer, parser, asio::use_awaitable);
-  judge(parser.get().body(), outcome);
-}
-
-asio::awaitable<void> run_probe(const Url& url, const HttpProbe& probe,
-                                ProbeOutcome& outcome, std::string& stage) {
-  auto executor = co_await asio::this_coro::executor;
-  tcp::resolver resolver(executor);
-  stage = "cannot resolve " + url.host;
-  auto endpoints =
-      co_await resolver.async_resolve(url.host, url.port, asio::use_awaitable);
-  stage = "cannot connect to " + url.host + ":" + url.port;
-  if (!url.tls) {
-    beast::tcp_stream stream(executor);
-    co_await stream.async_connect(endpoints, asio::use_awaitable);
-    stage = "no reply from " + url.host + ":" + url.port;
-    co_await exchange(stream, url, probe, outcome);
-    co_return;
-  }
-  asio::ssl::context tls(asio::ssl::context::tls_client);
-  tls.set_default_verify_paths();
-  tls.set_verify_mode(asio::ssl::verify_peer);
-  beast::ssl_stream<beast::tcp_stream> stream(executor, tls);
-  if (!SSL_set_tlsext_host_name(stream.native_handle(), url.host.c_str())) {
-    outcome.detail = "cannot set the TLS server name " + url.host;
-    co_return;
-  }
-  stream.set_verify_callback(asio::ssl::host_name_verification(url.host));
-  co_await beast::get_lowest_layer(stream).async_connect(endpoints,
-                                                         asio::use_awaitable);
-  stage = "TLS with " + url.host + " failed";
-  co_await stream.async_handshake(asio::ssl::stream_base::client,
-                                  asio::use_awaitable);
-  stage = "no reply from " + url.host + ":" + url.port;
-  co_await exchange(stream, url, probe, outcome);
-}
-
 }  // namespace
 
 std::string find_initialize_event(const std::string& stream) {
@@ -256,40 +115,46 @@ std::string find_initialize_event(const std::string& stream) {
 }
 
 ProbeOutcome probe_http(const HttpProbe& probe) {
+  net::HttpRequest request;
+  request.method = "POST";
+  request.url = probe.url;
+  request.headers = {{"User-Agent", "oss-back2base/" + probe.client_version},
+                     {"Content-Type", "application/json"},
+                     {"Accept", "application/json, text/event-stream"}};
+  request.headers.insert(request.headers.end(), probe.headers.begin(),
+                         probe.headers.end());
+  request.body = initialize_body(probe.client_version);
+  request.timeout = probe.timeout;
+  request.body_limit = k_body_limit;
+  // The stream may stay open after the reply: read only until it came.
+  request.enough = [](std::string_view type, const std::string& body) {
+    return type.starts_with("text/event-stream") &&
+           !find_initialize_event(body).empty();
+  };
+  net::HttpResponse response = net::fetch(request);
+
   ProbeOutcome outcome;
-  std::optional<Url> url = parse_url(probe.url);
-  if (!url) {
-    outcome.detail = "cannot read the URL \"" + probe.url + "\"";
-    return outcome;
-  }
-  auto start = Clock::now();
-  bool finished = false;
-  std::string stage;
-  {
-    asio::io_context io;
-    asio::co_spawn(io, run_probe(*url, probe, outcome, stage),
-                   [&](std::exception_ptr failure) {
-                     finished = true;
-                     if (!failure) {
-                       return;
-                     }
-                     try {
-                       std::rethrow_exception(failure);
-                     } catch (const boost::system::system_error& e) {
-                       outcome.detail = e.code().message();
-                     } catch (const std::exception& e) {
-                       outcome.detail = e.what();
-                     }
-                     outcome.detail = stage + ": " + outcome.detail;
-                   });
-    io.run_for(probe.timeout);
-  }
-  outcome.milliseconds =
-      std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  if (!finished) {
-    outcome.passed = false;
-    outcome.detail = stage + ": no answer within " +
-                     std::to_string(probe.timeout.count()) + " ms";
+  outcome.http_status = response.status;
+  outcome.milliseconds = response.milliseconds;
+  if (response.status == 0) {
+    outcome.detail = response.error;
+  } else if (response.status != 200) {
+    outcome.detail =
+        "HTTP " + std::to_string(response.status) + " " + response.reason;
+    if (response.status == 401 || response.status == 403) {
+      outcome.detail += "; check the token the server's headers name";
+    }
+  } else if (!response.complete()) {
+    outcome.detail = response.error;
+  } else if (response.content_type.starts_with("text/event-stream")) {
+    std::string event = find_initialize_event(response.body);
+    if (event.empty()) {
+      outcome.detail = "the event stream ended without a reply to initialize";
+    } else {
+      judge(event, outcome);
+    }
+  } else {
+    judge(response.body, outcome);
   }
   return outcome;
 }

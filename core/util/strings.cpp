@@ -40,6 +40,13 @@ std::vector<std::string> split(std::string_view text, char separator) {
   }
 }
 
+std::string trim(std::string text) {
+  const char* blank = " \t\r\n";
+  text.erase(0, text.find_first_not_of(blank));
+  text.erase(text.find_last_not_of(blank) + 1);
+  return text;
+}
+
 std::string join(const std::vector<std::string>& items) {
   std::string text;
   for (const std::string& item : items) {

@@ -20,6 +20,9 @@ std::string shell_quote(std::string_view value);
 /// `text` cut at every `separator`; empty pieces are kept.
 std::vector<std::string> split(std::string_view text, char separator);
 
+/// `text` without the blanks (spaces, tabs, line ends) at either end.
+std::string trim(std::string text);
+
 /// `items` joined by ", ": how messages list names.
 std::string join(const std::vector<std::string>& items);
 

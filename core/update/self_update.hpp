@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+// Replacing this copy of the tool with a release: downloaded, checked
+// against the signed checksum list, unpacked beside the installed files,
+// asked for its version, then swapped in by renames, the previous files
+// kept until the new binary answers.
+#pragma once
+
+#include "core/update/installation.hpp"
+#include "core/update/release_check.hpp"
+
+namespace b2b::process {
+class ProcessRunner;
+}
+
+namespace b2b::update {
+
+struct InstallRequest {
+  ReleaseIndex release;
+  Installation installation;
+  std::string platform;     ///< "linux/x86_64"
+  std::string release_key;  ///< minisign base64
+  Deadlines deadlines;
+};
+
+/// Installs `request.release` over `request.installation`: the
+/// executable, and the plugin directory beside it when there is one.
+/// Throws `Error` saying what failed; whatever fails, the installed files
+/// are those of before, and nothing is left behind.
+void install_release(const InstallRequest& request,
+                     process::ProcessRunner& runner);
+
+}  // namespace b2b::update
