@@ -27,6 +27,8 @@ class Context {
   bool quiet = false;
   bool allow_unsigned_plugins = false;
   bool no_update_check = false;
+  /// The words after `help`, which the parser is not shown.
+  std::vector<std::string> help_words;
   /// What the chosen command does, set while parsing and run after it;
   /// returns the exit status.
   std::function<int()> action;

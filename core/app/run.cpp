@@ -13,9 +13,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <iostream>
+#include <iterator>
 
 namespace b2b::app {
 namespace {
@@ -136,6 +138,26 @@ std::string version_line() {
   return "oss-back2base " + std::string(info.version);
 }
 
+// `help plugin sign` is help's words, not the plugin command: CLI11 would
+// take a command's name wherever it stands, so the words after `help` are
+// taken out before it parses.
+std::vector<std::string> take_help_words(std::vector<std::string>& arguments) {
+  auto help =
+      std::find_if(arguments.begin(), arguments.end(),
+                   [](const std::string& a) { return !a.starts_with("-"); });
+  if (help == arguments.end() || *help != "help") {
+    return {};
+  }
+  auto first =
+      std::find_if(help + 1, arguments.end(),
+                   [](const std::string& a) { return !a.starts_with("-"); });
+  std::vector<std::string> words;
+  std::copy_if(first, arguments.end(), std::back_inserter(words),
+               [](const std::string& a) { return !a.starts_with("-"); });
+  arguments.erase(first, arguments.end());
+  return words;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -161,9 +183,14 @@ int run(int argc, char** argv) {
   cli::register_plugin(app, context);
   cli::register_plan(app, context);
   cli::register_mcp(app, context);
+  cli::register_help(app, context);
+  cli::register_completion(app, context);
 
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    context.help_words = take_help_words(arguments);
+    std::reverse(arguments.begin(), arguments.end());  // as CLI11 takes them
+    app.parse(arguments);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);  // --help and --version

@@ -43,9 +43,9 @@ int record_check(Context& context) {
     update::Deadlines deadlines = update::update_deadlines(context.settings());
     deadlines.idle = std::min<std::chrono::milliseconds>(deadlines.idle, 10s);
     deadlines.total = 20s;
-    update::Availability found = update::check_release(
-        update::release_index_url(context.settings()), build_info().version,
-        deadlines);
+    update::Availability found =
+        update::check_release(update::release_index_url(context.settings()),
+                              build_info().version, deadlines);
     record.latest = found.latest.version.text;
     record.error.clear();
   } catch (const Error& e) {
@@ -132,7 +132,7 @@ int update(Context& context, const UpdateOptions& options) {
 
 void notice_update(Context& context, std::string_view command, bool disabled) {
   static constexpr std::string_view k_exempt[] = {"version", "update", "help",
-                                                  "completion"};
+                                                  "completion", "man"};
   for (std::string_view exempt : k_exempt) {
     if (command == exempt) {
       return;

@@ -24,7 +24,7 @@ int update(Context& context, const UpdateOptions& options);
 /// a day, on stderr, only on a terminal), and the next check started in
 /// the background when the last is a day old. Never blocks on the
 /// network and never fails a command; skipped for `version`, `update`,
-/// `help` and `completion`, and when `disabled` (--no-update-check) or
+/// `help`, `completion` and `man`, and when `disabled` (--no-update-check) or
 /// BACK2BASE_NO_UPDATE_CHECK=1.
 void notice_update(Context& context, std::string_view command, bool disabled);
 

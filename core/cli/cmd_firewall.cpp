@@ -35,7 +35,8 @@ int print_firewall_log(app::Context& context, const FirewallLogFlags& flags) {
       launch::latest_session(context.paths().data_dir, ns.name);
   if (!session) {
     throw Error("firewall log: no session of namespace " +
-                util::quote(ns.name) + " has started on this machine; "
+                util::quote(ns.name) +
+                " has started on this machine; "
                 "start one with \"oss-back2base\"");
   }
   std::optional<std::string> log =
@@ -54,6 +55,7 @@ void register_firewall(CLI::App& app, app::Context& context) {
   CLI::App* firewall =
       app.add_subcommand("firewall", "What the session's firewall did");
   firewall->require_subcommand(1);
+  firewall->footer("Example: oss-back2base firewall log");
   CLI::App* log = firewall->add_subcommand(
       "log", "What the firewall of this workspace's newest session refused");
   auto flags = std::make_shared<FirewallLogFlags>();
@@ -61,8 +63,9 @@ void register_firewall(CLI::App& app, app::Context& context) {
                   "The workspace (default: as a launch finds it)");
   log->add_option("--namespace", flags->namespace_name,
                   "The namespace whose newest session to show");
-  log->footer("Each line: time, protocol, address, port.\n"
-              "Example: oss-back2base firewall log");
+  log->footer(
+      "Each line: time, protocol, address, port.\n"
+      "Example: oss-back2base firewall log");
   log->callback([&context, flags] {
     context.action = [&context, flags] {
       return print_firewall_log(context, *flags);

@@ -59,8 +59,9 @@ void register_housekeeping(CLI::App& app, app::Context& context) {
   add(app, context, "prune",
       "Remove old session images of this tool, never one in use",
       k_confirm | k_keep, app::prune_images)
-      ->footer("Keeps the image this version uses.\n"
-               "Example: oss-back2base prune --dry-run");
+      ->footer(
+          "Keeps the image this version uses.\n"
+          "Example: oss-back2base prune --dry-run");
   add(app, context, "wipe-images",
       "Remove every session image of this tool that no container uses",
       k_confirm, app::wipe_images)

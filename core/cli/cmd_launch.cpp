@@ -95,6 +95,8 @@ void register_build(CLI::App& app, app::Context& context) {
                    "missing or stale");
     command->add_option("--runtime", *runtime,
                         "compose, podman, or auto (the first that answers)");
+    command->footer(no_cache ? "Example: oss-back2base rebuild --runtime podman"
+                             : "Example: oss-back2base build");
     command->callback([&context, runtime, no_cache] {
       context.action = [&context, runtime, no_cache] {
         app::build_session_image(context, *runtime, no_cache);

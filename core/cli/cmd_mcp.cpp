@@ -12,6 +12,7 @@ void register_mcp(CLI::App& app, app::Context& context) {
   CLI::App* mcp = app.add_subcommand(
       "mcp", "List and test the MCP servers in the registry");
   mcp->require_subcommand(0, 1);
+  mcp->footer("Example: oss-back2base mcp test --server github");
   register_mcp_list(*mcp, context);
   register_mcp_test(*mcp, context);
   // "oss-back2base mcp" alone shows what the group holds.

@@ -22,8 +22,8 @@ namespace json = boost::json;
 struct Row {
   const config::McpServer* server;
   std::vector<std::pair<std::string, bool>> variables;  ///< name, is set
-  std::vector<std::string> profiles;  ///< that name it
-  bool core = false;                  ///< in every profile as a core server
+  std::vector<std::string> profiles;                    ///< that name it
+  bool core = false;  ///< in every profile as a core server
 };
 
 std::string joined(const std::vector<std::string>& list,
@@ -95,9 +95,9 @@ int list_servers(app::Context& context, bool json_output) {
     table.push_back(
         {row.server->name, row.server->transport, row.server->display(),
          joined(variables, "-"), joined(row.server->egress, "-"),
-         row.core ? "all (core)"
-                  : joined(row.profiles,
-                           row.server->own ? "all (yours)" : "none")});
+         row.core
+             ? "all (core)"
+             : joined(row.profiles, row.server->own ? "all (yours)" : "none")});
   }
   for (const std::string& line : util::table_lines(table)) {
     std::cout << line << "\n";

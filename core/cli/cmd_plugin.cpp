@@ -12,6 +12,7 @@ void register_plugin(CLI::App& app, app::Context& context) {
   CLI::App* plugin =
       app.add_subcommand("plugin", "List, sign, verify and trust plugins");
   plugin->require_subcommand(0, 1);
+  plugin->footer("Example: oss-back2base plugin list");
   register_plugin_list(*plugin, context);
   register_plugin_keygen(*plugin, context);
   register_plugin_sign(*plugin, context);

@@ -14,7 +14,7 @@ class App;
 namespace b2b::app {
 class Context;
 struct LaunchOptions;
-}
+}  // namespace b2b::app
 
 namespace b2b::cli {
 
@@ -29,6 +29,8 @@ void register_housekeeping(CLI::App& app, app::Context& context);
 void add_session_flags(CLI::App& command, app::LaunchOptions& options);
 void register_version(CLI::App& app, app::Context& context);
 void register_update(CLI::App& app, app::Context& context);
+void register_help(CLI::App& app, app::Context& context);
+void register_completion(CLI::App& app, app::Context& context);
 void register_doctor(CLI::App& app, app::Context& context);
 void register_install(CLI::App& app, app::Context& context);
 void register_login(CLI::App& app, app::Context& context);

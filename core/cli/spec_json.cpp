@@ -24,8 +24,8 @@ json::object container_json(const sdk::ContainerSpec& c) {
   for (const sdk::EnvVar& variable : c.environment) {
     environment.push_back(
         {{"name", variable.name},
-         {"value", variable.secret ? json::value(nullptr)
-                                   : json::value(variable.value)},
+         {"value",
+          variable.secret ? json::value(nullptr) : json::value(variable.value)},
          {"secret", variable.secret}});
   }
   return {{"name", c.name},
@@ -89,8 +89,8 @@ json::object spec_json(const sdk::LaunchSpec& spec) {
 void print_spec(std::ostream& out, const sdk::LaunchSpec& spec) {
   out << "image:     " << spec.image << "\n"
       << "limits:    cpus " << (spec.cpu_limit.empty() ? "-" : spec.cpu_limit)
-      << ", memory "
-      << (spec.memory_limit.empty() ? "-" : spec.memory_limit) << "\n";
+      << ", memory " << (spec.memory_limit.empty() ? "-" : spec.memory_limit)
+      << "\n";
   if (!spec.networks.empty()) {
     out << "networks:  " << util::join(spec.networks) << "\n";
   }
