@@ -76,6 +76,7 @@ endfunction()
 
 # What b2b_add_plugin does beyond the SDK's version, for in-tree plugins.
 function(b2b_finish_first_party_plugin target)
+  set_property(GLOBAL APPEND PROPERTY B2B_FIRST_PARTY_PLUGINS ${target})
   target_link_libraries(${target} PRIVATE b2b_settings)
   # Every launch reads, hashes and copies each plugin whole before it loads
   # it: its debug information, ten times its code, is not worth that.
