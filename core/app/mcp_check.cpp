@@ -2,6 +2,7 @@
 #include "core/app/mcp_check.hpp"
 
 #include "core/app/build_info.hpp"
+#include "core/log/log.hpp"
 #include "core/mcp/http_probe.hpp"
 #include "core/util/error.hpp"
 #include "core/util/strings.hpp"
@@ -105,6 +106,23 @@ std::vector<ServerCheck> check_servers(const config::McpRegistry& registry,
                                  std::cref(*server), std::cref(settings),
                                  timeout));
   }
+  // On a terminal, how many have answered, while the slowest take their
+  // time (up to `timeout`).
+  auto ready = [](const std::future<ServerCheck>& check) {
+    return check.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  };
+  for (auto waiting = running.begin(); waiting != running.end();) {
+    if (ready(*waiting)) {
+      ++waiting;
+      continue;
+    }
+    log::progress(
+        "mcp test: " +
+        std::to_string(std::count_if(running.begin(), running.end(), ready)) +
+        " of " + std::to_string(running.size()) + " servers answered");
+    waiting->wait_for(std::chrono::milliseconds(100));
+  }
+  log::progress_end();
   std::vector<ServerCheck> checks;
   for (auto& check : running) {
     checks.push_back(check.get());

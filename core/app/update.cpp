@@ -46,6 +46,12 @@ int record_check(Context& context) {
     update::Availability found =
         update::check_release(update::release_index_url(context.settings()),
                               build_info().version, deadlines);
+    // A newer release is named only once its signed list says so: a
+    // server cannot make the notice announce what was never released.
+    if (found.standing == update::Standing::newer) {
+      update::fetch_signed_list(found.latest, update::release_public_key(),
+                                deadlines);
+    }
     record.latest = found.latest.version.text;
     record.error.clear();
   } catch (const Error& e) {
@@ -57,6 +63,40 @@ int record_check(Context& context) {
 
 std::string release_words(const update::Availability& found) {
   return "oss-back2base " + found.latest.version.text;
+}
+
+// What `update` learnt, the notice knows too.
+void remember(Context& context, const update::Availability& found) {
+  try {
+    update::CheckRecord record =
+        update::read_check_record(record_file(context));
+    record.checked_at = std::time(nullptr);
+    record.latest = found.latest.version.text;
+    record.error.clear();
+    update::write_check_record(record_file(context), record);
+  } catch (const Error& e) {
+    log::debug(std::string("update: the check's record: ") + e.what());
+  }
+}
+
+// `update --check`: one line on stdout, for people and scripts alike.
+void report(const update::Availability& found,
+            const update::Installation& installation) {
+  const std::string& running = found.running.text;
+  switch (found.standing) {
+    case update::Standing::newer:
+      std::cout << release_words(found) << " is out (this is " << running
+                << "); run \"" << upgrade_command(installation)
+                << "\" to update\n";
+      return;
+    case update::Standing::same:
+      std::cout << "oss-back2base " << running << " is the latest release\n";
+      return;
+    case update::Standing::older:
+      std::cout << "the latest release is " << found.latest.version.text
+                << ", older than this " << running << "\n";
+      return;
+  }
 }
 
 }  // namespace
@@ -77,35 +117,18 @@ int update(Context& context, const UpdateOptions& options) {
   update::Availability found =
       update::check_release(update::release_index_url(context.settings()),
                             build_info().version, deadlines);
-  // What `update` learnt, the notice knows too.
-  update::CheckRecord record = update::read_check_record(record_file(context));
-  record.checked_at = std::time(nullptr);
-  record.latest = found.latest.version.text;
-  record.error.clear();
-  update::write_check_record(record_file(context), record);
-
-  const std::string running = found.running.text;
+  if (found.standing == update::Standing::newer) {
+    update::fetch_signed_list(found.latest, update::release_public_key(),
+                              deadlines);
+  }
+  remember(context, found);
+  const std::string& running = found.running.text;
   if (options.check_only) {
-    switch (found.standing) {
-      case update::Standing::newer:
-        std::cout << release_words(found) << " is out (this is " << running
-                  << "); run \"" << upgrade_command(installation)
-                  << "\" to update\n";
-        break;
-      case update::Standing::same:
-        std::cout << "oss-back2base " << running << " is the latest release\n";
-        break;
-      case update::Standing::older:
-        std::cout << "the latest release is " << found.latest.version.text
-                  << ", older than this " << running << "\n";
-        break;
-    }
+    report(found, installation);
     return 0;
   }
   if (found.standing == update::Standing::same) {
-    log::notice("update: " + running +
-                " is the latest release; nothing "
-                "to do");
+    log::notice("update: " + running + " is the latest release; nothing to do");
     return 0;
   }
   if (found.standing == update::Standing::older && !options.allow_downgrade) {
@@ -124,8 +147,7 @@ int update(Context& context, const UpdateOptions& options) {
        .deadlines = deadlines},
       *runner);
   log::notice("update: " + release_words(found) + " is installed (was " +
-              running +
-              "); the next session builds its image, and "
+              running + "); the next session builds its image, and " +
               "\"oss-back2base prune\" removes the old one");
   return 0;
 }
@@ -140,7 +162,9 @@ void notice_update(Context& context, std::string_view command, bool disabled) {
   }
   try {
     const config::Settings& settings = context.settings();
-    if (disabled || settings.flag("BACK2BASE_NO_UPDATE_CHECK") ||
+    // Under -q a notice would not be shown, and must not be spent.
+    if (disabled || !log::enabled(log::Level::warning) ||
+        settings.flag("BACK2BASE_NO_UPDATE_CHECK") ||
         ::isatty(STDERR_FILENO) != 1 ||
         (settings.value("BACK2BASE_UPDATE_URL").value_or("").empty() &&
          build_info().release_index_url.empty())) {

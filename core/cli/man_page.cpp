@@ -7,9 +7,10 @@
 namespace b2b::cli {
 namespace {
 
-// `text` as roff prints it: backslashes and hyphens escaped, and no line
-// that starts with a control character.
-std::string roff(std::string_view text) {
+// `text` as roff prints it: backslashes escaped, no line that starts with
+// a control character, and in an option's name (where it must be typed
+// as it is) each hyphen a minus sign.
+std::string roff(std::string_view text, bool option = false) {
   std::string out;
   bool line_start = true;
   for (char c : text) {
@@ -18,7 +19,7 @@ std::string roff(std::string_view text) {
     }
     if (c == '\\') {
       out += "\\e";
-    } else if (c == '-') {
+    } else if (c == '-' && option) {
       out += "\\-";
     } else {
       out += c;
@@ -32,7 +33,8 @@ std::string flag_synopsis(const FlagDoc& flag) {
   std::string names;
   for (const std::string& name : {flag.short_name, flag.long_name}) {
     if (!name.empty()) {
-      names += (names.empty() ? "" : ", ") + ("\\fB" + roff(name) + "\\fR");
+      names +=
+          (names.empty() ? "" : ", ") + ("\\fB" + roff(name, true) + "\\fR");
     }
   }
   return flag.value.empty() ? names
@@ -45,7 +47,7 @@ std::string footer_text(const std::string& footer) {
   std::string notes, examples;
   for (const std::string& line : util::split(footer, '\n')) {
     if (line.starts_with("Example: ")) {
-      examples += ".br\n\\fB" + roff(line.substr(9)) + "\\fR\n";
+      examples += ".br\n\\fB" + roff(line.substr(9), true) + "\\fR\n";
     } else if (!line.empty()) {
       notes += (notes.empty() ? "" : " ") + roff(line);
     }
@@ -61,8 +63,9 @@ std::string footer_text(const std::string& footer) {
 }
 
 void command_section(const CommandDoc& command, std::string& out) {
-  out += ".SS \"" + roff(command.path) + "\"\n" + roff(command.description) +
-         ".\n";
+  const std::string& what = command.description;
+  out += ".SS \"" + roff(command.path) + "\"\n" + roff(what) +
+         (what.ends_with(".") ? "\n" : ".\n");
   for (const ArgumentDoc& argument : command.arguments) {
     out += ".TP\n\\fI" + roff(argument.name) + "\\fR\n" +
            roff(argument.description) + "\n";

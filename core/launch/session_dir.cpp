@@ -43,9 +43,12 @@ std::string random_suffix() {
   return util::to_hex(bytes, sizeof bytes);
 }
 
-// "<namespace>-<stamp>-<random>", the stamp "yyyymmdd-hhmmss-mmm".
+// "<namespace>-<stamp>-<random>", the stamp "yyyymmdd-hhmmss-mmm"; the
+// stamps of 0.1.0's first builds had no milliseconds, and their
+// directories are still found and pruned.
 constexpr std::size_t stamp_length = 19;
 constexpr std::size_t id_tail = 1 + stamp_length + 1 + 6;
+constexpr std::size_t seconds_id_tail = id_tail - 4;
 
 // The sessions of `namespace_name`, oldest first (their names sort by time).
 std::vector<fs::path> sessions_of(const fs::path& sessions,
@@ -55,8 +58,9 @@ std::vector<fs::path> sessions_of(const fs::path& sessions,
   for (const fs::directory_entry& entry :
        fs::directory_iterator(sessions, error)) {
     std::string name = entry.path().filename().string();
+    const std::size_t tail = name.size() - namespace_name.size();
     if (name.starts_with(namespace_name + "-") &&
-        name.size() == namespace_name.size() + id_tail) {
+        (tail == id_tail || tail == seconds_id_tail)) {
       found.push_back(entry.path());
     }
   }

@@ -24,10 +24,15 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
+// "https://" of an absolute URL; empty for a reference, even one whose
+// query holds a URL ("list?from=http://x").
 std::string_view scheme_of(std::string_view url) {
   std::size_t colon = url.find("://");
-  return colon == std::string_view::npos ? std::string_view()
-                                         : url.substr(0, colon + 3);
+  if (colon == std::string_view::npos || colon == 0 ||
+      url.substr(0, colon).find_first_of("/?#") != std::string_view::npos) {
+    return {};
+  }
+  return url.substr(0, colon + 3);
 }
 
 // "a/./b/../c" as "a/c": the dot segments of a path, resolved.
@@ -109,14 +114,18 @@ void arm(Stream& stream, const HttpRequest& request) {
 // One request on an open stream; a redirect's target in `location`.
 template <class Stream>
 asio::awaitable<void> exchange(Stream& stream, const Url& url,
-                               const HttpRequest& request,
+                               const HttpRequest& request, bool first_host,
                                HttpResponse& response, std::string& stage,
                                std::string& location) {
   http::request<http::string_body> out{http::string_to_verb(request.method),
                                        url.target, 11};
   out.set(http::field::host, host_header(url));
-  for (const auto& [name, value] : request.headers) {
-    out.set(name, value);
+  // The caller's headers (a token, perhaps) go to the host it named only,
+  // never to another that a redirect points at.
+  if (first_host) {
+    for (const auto& [name, value] : request.headers) {
+      out.set(name, value);
+    }
   }
   out.body() = request.body;
   out.prepare_payload();
@@ -164,8 +173,8 @@ asio::awaitable<void> exchange(Stream& stream, const Url& url,
 }
 
 asio::awaitable<void> request_once(const Url& url, const HttpRequest& request,
-                                   HttpResponse& response, std::string& stage,
-                                   std::string& location) {
+                                   bool first_host, HttpResponse& response,
+                                   std::string& stage, std::string& location) {
   auto executor = co_await asio::this_coro::executor;
   tcp::resolver resolver(executor);
   stage = "cannot resolve " + url.host;
@@ -177,7 +186,8 @@ asio::awaitable<void> request_once(const Url& url, const HttpRequest& request,
     arm(stream, request);
     co_await stream.async_connect(endpoints, asio::use_awaitable);
     stage = "no reply from " + url.host + ":" + url.port;
-    co_await exchange(stream, url, request, response, stage, location);
+    co_await exchange(stream, url, request, first_host, response, stage,
+                      location);
     co_return;
   }
   asio::ssl::context tls(asio::ssl::context::tls_client);
@@ -197,12 +207,14 @@ asio::awaitable<void> request_once(const Url& url, const HttpRequest& request,
   co_await stream.async_handshake(asio::ssl::stream_base::client,
                                   asio::use_awaitable);
   stage = "no reply from " + url.host + ":" + url.port;
-  co_await exchange(stream, url, request, response, stage, location);
+  co_await exchange(stream, url, request, first_host, response, stage,
+                    location);
 }
 
 asio::awaitable<void> run_request(const HttpRequest& request,
                                   HttpResponse& response, std::string& stage) {
   std::string current = request.url;
+  const std::optional<Url> first = parse_url(current);
   for (int redirects = 0;; ++redirects) {
     std::optional<Url> url = parse_url(current);
     if (!url) {
@@ -211,7 +223,10 @@ asio::awaitable<void> run_request(const HttpRequest& request,
     }
     response.url = current;
     std::string location;
-    co_await request_once(*url, request, response, stage, location);
+    const bool first_host = first && url->tls == first->tls &&
+                            url->host == first->host &&
+                            url->port == first->port;
+    co_await request_once(*url, request, first_host, response, stage, location);
     if (location.empty()) {
       co_return;
     }

@@ -37,6 +37,7 @@ std::string resolve_url(std::string_view base, std::string_view reference);
 struct HttpRequest {
   std::string method = "GET";
   std::string url;
+  /// Sent to the URL's own host only, not to another a redirect names.
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   /// The whole exchange, redirects included.

@@ -20,11 +20,13 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 extern char** environ;
@@ -136,8 +138,25 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return out;
 }
 
-// Reads the open pipes until they close or the deadline passes.
-bool drain(Fd& out, Fd& err, sdk::CommandResult& result,
+// The end of a failed command's kept progress, on the user's stderr, so
+// that "failed (above)" points at what it said.
+void show_tail(const std::string& output) {
+  constexpr int k_lines = 40;
+  std::size_t start = output.size();
+  for (int lines = 0; start > 0 && lines <= k_lines; --start) {
+    if (output[start - 1] == '\n') {
+      ++lines;
+    }
+  }
+  std::string_view tail(output);
+  tail.remove_prefix(start == 0 ? 0 : start + 1);
+  std::fwrite(tail.data(), 1, tail.size(), stderr);
+  std::fflush(stderr);
+}
+
+// Reads the open pipes until they close or the deadline passes, keeping
+// no more than the last `err_limit` bytes of stderr or so (0: all of it).
+bool drain(Fd& out, Fd& err, sdk::CommandResult& result, std::size_t err_limit,
            std::optional<Clock::time_point> deadline) {
   char buffer[4096];
   while (out.fd >= 0 || err.fd >= 0) {
@@ -164,8 +183,11 @@ bool drain(Fd& out, Fd& err, sdk::CommandResult& result,
       }
       ssize_t n = ::read(pipe.fd, buffer, sizeof buffer);
       if (n > 0) {
-        (i == 0 ? result.out : result.err)
-            .append(buffer, static_cast<std::size_t>(n));
+        std::string& kept = i == 0 ? result.out : result.err;
+        kept.append(buffer, static_cast<std::size_t>(n));
+        if (i == 1 && err_limit > 0 && kept.size() > 2 * err_limit) {
+          kept.erase(0, kept.size() - err_limit);
+        }
       } else if (n == 0 || errno != EINTR) {
         pipe.reset();
       }
@@ -233,9 +255,13 @@ void run_command(const sdk::Command& command,
       result.reason = "no program";
       return;
     }
-    const bool capture_err = command.streams == sdk::Streams::capture;
-    const bool capture_out =
-        capture_err || command.streams == sdk::Streams::ask;
+    // Progress is for a person: in a pipe or a log it is kept, and shown
+    // only if the command fails.
+    const bool held = command.streams == sdk::Streams::progress &&
+                      ::isatty(STDERR_FILENO) != 1;
+    const bool capture_err = command.streams == sdk::Streams::capture || held;
+    const bool capture_out = command.streams == sdk::Streams::capture ||
+                             command.streams == sdk::Streams::ask;
     const bool progress = command.streams == sdk::Streams::progress;
     Pipe out, err;
     if ((capture_out && !out.open()) || (capture_err && !err.open())) {
@@ -254,6 +280,9 @@ void run_command(const sdk::Command& command,
     }
     if (capture_out) {
       posix_spawn_file_actions_adddup2(&actions, out.write.fd, 1);
+    } else if (held) {
+      // Both into one pipe, in the order they were written.
+      posix_spawn_file_actions_adddup2(&actions, err.write.fd, 1);
     } else if (progress) {
       posix_spawn_file_actions_adddup2(&actions, 2, 1);
     }
@@ -290,7 +319,8 @@ void run_command(const sdk::Command& command,
     if (command.timeout.count() > 0) {
       deadline = Clock::now() + command.timeout;
     }
-    if (!drain(out.read, err.read, result, deadline)) {
+    // A held build's log can be long; its end is what is shown.
+    if (!drain(out.read, err.read, result, held ? 64 * 1024 : 0, deadline)) {
       result.timed_out = true;
       ::kill(pid, SIGKILL);
     }
@@ -302,6 +332,12 @@ void run_command(const sdk::Command& command,
     result.exit_status =
         WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     result.interrupted = g_signals != signals_before;
+    if (held) {
+      if (result.exit_status != 0 || result.timed_out) {
+        show_tail(result.err);
+      }
+      result.err.clear();
+    }
   } catch (...) {
     g_child.store(-1);
     result.reason = "out of memory";

@@ -17,8 +17,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// An index is a few lines; anything much bigger is not one.
+// An index is a few lines, a list a line a file; much bigger is not one.
 constexpr std::size_t k_index_limit = 64 * 1024;
+constexpr std::size_t k_list_limit = 64 * 1024;
+constexpr std::size_t k_signature_limit = 4 * 1024;
 
 std::string megabytes(std::uint64_t bytes) {
   char text[32];
@@ -97,7 +99,10 @@ std::string download(const std::string& url, std::size_t limit,
   }
   net::HttpResponse response = net::fetch(request);
   log::progress_end();
-  if (response.status != 0 && response.status != 200) {
+  // An error status says more than the body it came with; a redirect
+  // that was not followed, less than why.
+  if (response.status >= 400 ||
+      (response.complete() && response.status != 200)) {
     throw Error("update: " + response.url + ": HTTP " +
                 std::to_string(response.status) + " " + response.reason +
                 "; check BACK2BASE_UPDATE_URL, or try again later");
@@ -107,6 +112,16 @@ std::string download(const std::string& url, std::size_t limit,
                 "; nothing was changed, try again later");
   }
   return std::move(response.body);
+}
+
+std::string fetch_signed_list(const ReleaseIndex& release,
+                              std::string_view release_key,
+                              const Deadlines& deadlines) {
+  std::string list = download(release.checksums_url, k_list_limit, deadlines);
+  std::string signature =
+      download(release.signature_url, k_signature_limit, deadlines);
+  verify_checksum_list(list, signature, release_key, release.version);
+  return list;
 }
 
 Availability check_release(const std::string& index_url,

@@ -38,6 +38,13 @@ Deadlines update_deadlines(const config::Settings& settings);
 std::string download(const std::string& url, std::size_t limit,
                      const Deadlines& deadlines, std::string_view label = {});
 
+/// The release's checksum list, fetched with its signature and checked
+/// (verify_checksum_list): what a user is told or given is what the
+/// release key signed. Throws `Error`.
+std::string fetch_signed_list(const ReleaseIndex& release,
+                              std::string_view release_key,
+                              const Deadlines& deadlines);
+
 enum class Standing { newer, same, older };
 
 struct Availability {

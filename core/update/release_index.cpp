@@ -48,6 +48,17 @@ ReleaseIndex parse_release_index(std::string_view text,
   release.version = *parsed;
   release.checksums_url =
       net::resolve_url(index_url, string_member(index, "checksums"));
+  // The index is not signed: what it names is only ever looked at over as
+  // good a channel as the index came by, and never shown raw.
+  const std::string& url = release.checksums_url;
+  if (std::any_of(url.begin(), url.end(),
+                  [](unsigned char c) { return c <= ' ' || c >= 0x7f; }) ||
+      (index_url.starts_with("https://") && !url.starts_with("https://"))) {
+    throw Error(index.where("/checksums") +
+                ": the checksum list must be named by an https URL of "
+                "printable characters when the index came over https; the "
+                "release index is broken, tell whoever publishes it");
+  }
   release.signature_url = release.checksums_url + ".minisig";
   return release;
 }

@@ -23,8 +23,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr std::size_t k_list_limit = 64 * 1024;
-constexpr std::size_t k_signature_limit = 4 * 1024;
 constexpr std::size_t k_archive_limit = std::size_t{256} << 20;
 
 [[noreturn]] void fail_system(const std::string& what, int error) {
@@ -45,25 +43,51 @@ class Staging {
     m_dir = pattern;
   }
   ~Staging() {
-    std::error_code ignored;
-    fs::remove_all(m_dir, ignored);
+    if (!m_kept) {
+      std::error_code ignored;
+      fs::remove_all(m_dir, ignored);
+    }
   }
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
   const fs::path& path() const { return m_dir; }
+  /// Left in place: it holds what could not be put back.
+  void keep() { m_kept = true; }
 
  private:
   fs::path m_dir;
+  bool m_kept = false;
 };
 
 // Swaps two directories in one step (Linux's RENAME_EXCHANGE): at no time
-// is either path missing or half-filled.
-void exchange(const fs::path& a, const fs::path& b) {
-  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) !=
-      0) {
-    fail_system("cannot swap " + util::quote(a.string()) + " and " +
-                    util::quote(b.string()),
-                errno);
+// is either path missing or half-filled. 0, or the errno.
+int exchange(const fs::path& a, const fs::path& b) {
+  return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(),
+                     RENAME_EXCHANGE) == 0
+             ? 0
+             : errno;
+}
+
+// Puts the previous executable (and, when swapped, its plugins) back;
+// if that fails, says where they are, and keeps them there.
+void restore(const fs::path& previous, const fs::path& executable,
+             const fs::path* fresh_plugins, const fs::path* plugins,
+             Staging& staging, const std::string& why) {
+  bool back = ::rename(previous.c_str(), executable.c_str()) == 0;
+  if (back && fresh_plugins != nullptr) {
+    back = exchange(*fresh_plugins, *plugins) == 0;
+  }
+  if (!back) {
+    staging.keep();
+    throw Error("update: " + why +
+                ", and the previous version could not "
+                "be put back: " +
+                std::strerror(errno) +
+                "; its files are "
+                "in " +
+                util::quote(staging.path().string()) +
+                " (\"previous\" is the executable, \"tree\" the rest): "
+                "move them back by hand");
   }
 }
 
@@ -103,8 +127,9 @@ fs::path unpacked_root(const fs::path& tree) {
   if (fs::is_regular_file(tree / "bin" / "oss-back2base")) {
     return tree;
   }
-  for (const fs::directory_entry& entry : fs::directory_iterator(tree)) {
-    if (fs::is_regular_file(entry.path() / "bin" / "oss-back2base")) {
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(tree, error)) {
+    if (fs::is_regular_file(entry.path() / "bin" / "oss-back2base", error)) {
       return entry.path();
     }
   }
@@ -137,10 +162,7 @@ std::string fetch_checked_archive(const InstallRequest& request) {
   // The signed list first: nothing large is fetched for a release whose
   // list does not check out.
   std::string list =
-      download(release.checksums_url, k_list_limit, request.deadlines);
-  std::string signature =
-      download(release.signature_url, k_signature_limit, request.deadlines);
-  verify_checksum_list(list, signature, request.release_key, release.version);
+      fetch_signed_list(release, request.release_key, request.deadlines);
   const std::string name = artifact_name(request.platform);
   const std::string expected = listed_checksum(list, name);
   std::string archive = download(net::resolve_url(release.checksums_url, name),
@@ -186,26 +208,35 @@ void install_release(const InstallRequest& request,
     fail_system("cannot keep the installed executable", errno);
   }
   if (swap_plugins) {
-    exchange(fresh_plugins, *installed.plugin_dir);
-  }
-  if (::rename(fresh.c_str(), installed.executable.c_str()) != 0) {
-    int error = errno;
-    if (swap_plugins) {
-      exchange(fresh_plugins, *installed.plugin_dir);
+    if (int error = exchange(fresh_plugins, *installed.plugin_dir)) {
+      fail_system("cannot swap in the new plugins at " +
+                      util::quote(installed.plugin_dir->string()),
+                  error);
     }
-    fail_system("cannot replace " + util::quote(installed.executable.string()),
-                error);
+  }
+  const fs::path* swapped = swap_plugins ? &fresh_plugins : nullptr;
+  const fs::path* plugins = swap_plugins ? &*installed.plugin_dir : nullptr;
+  if (::rename(fresh.c_str(), installed.executable.c_str()) != 0) {
+    const std::string why = "cannot replace " +
+                            util::quote(installed.executable.string()) + ": " +
+                            std::strerror(errno);
+    // The executable is untouched; only the plugins go back.
+    if (swapped != nullptr && exchange(*swapped, *plugins) != 0) {
+      staging.keep();
+      throw Error("update: " + why +
+                  ", and the previous plugins could not "
+                  "be put back; they are in " +
+                  util::quote(swapped->string()) + ": move them back by hand");
+    }
+    throw Error("update: " + why + "; the installed files are as they were");
   }
   if (std::string why =
           refusal_to_answer(installed.executable, version, runner);
       !why.empty()) {
-    // Back as it was: the previous executable, then its plugins.
-    ::rename(previous.c_str(), installed.executable.c_str());
-    if (swap_plugins) {
-      exchange(fresh_plugins, *installed.plugin_dir);
-    }
-    throw Error("update: the installed oss-back2base " + version.text +
-                " does not answer \"version\": " + why +
+    const std::string what = "the installed oss-back2base " + version.text +
+                             " does not answer \"version\": " + why;
+    restore(previous, installed.executable, swapped, plugins, staging, what);
+    throw Error("update: " + what +
                 "; the previous version is back in its place");
   }
 }

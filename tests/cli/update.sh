@@ -17,7 +17,8 @@ mkdir -p "$channel"
 
 # A release VERSION under the channel's DIR. Its binary is a stand-in that
 # answers "version --json" as that version does (or as ANSWER says:
-# "fail", or "only-staged" for one that breaks once installed).
+# "fail", "other" for another version, or "only-staged" for one that
+# breaks once installed).
 make_release() {
   local dir=$1 version=$2 answer=${3:-} tree
   tree="$SCRATCH/tree/oss-back2base_${platform/\//_}"
@@ -26,6 +27,7 @@ make_release() {
 #!/bin/sh
 case "$answer" in
   fail) echo "cannot start" >&2; exit 3 ;;
+  other) echo '{"version": "1.0.0"}'; exit 0 ;;
   only-staged) case "\$0" in *.oss-back2base-update-*) ;; *) exit 4 ;; esac ;;
 esac
 [ "\$1 \$2" = "version --json" ] && echo '{"version": "$version"}'
@@ -167,6 +169,11 @@ fresh_copy
 update good/broken 1
 has "$ERR" "the downloaded oss-back2base 99.1.0 does not answer \"version\":"
 has "$ERR" "exited with status 3: cannot start"
+unchanged
+make_release liar 99.1.0 other
+fresh_copy
+update good/liar 1
+has "$ERR" "does not answer \"version\": it says it is 1.0.0, not 99.1.0"
 unchanged
 make_release breaks 99.1.0 only-staged
 fresh_copy

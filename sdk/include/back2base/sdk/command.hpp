@@ -15,7 +15,9 @@ enum class Streams {
   /// stdin from /dev/null; stdout and stderr captured into the result.
   capture,
   /// stdin from /dev/null; stdout and stderr both to the user's stderr:
-  /// progress, which must not mix with a one-shot answer on stdout.
+  /// progress, which must not mix with a one-shot answer on stdout. When
+  /// stderr is not a terminal, the host keeps it and shows its end only
+  /// if the command fails; the result's `err` is empty either way.
   progress,
   /// The user's terminal or pipes, as the tool itself has them: for the
   /// session itself.

@@ -46,3 +46,17 @@ TEST_CASE(
   CHECK(launch::latest_session(data.path(), "shop-x")->id == other);
   CHECK_FALSE(launch::latest_session(data.path(), "cart"));
 }
+
+TEST_CASE(
+    "sessions named before ids had milliseconds are still found and "
+    "pruned first",
+    "[launch][session]") {
+  test::TempDir data;
+  fs::create_directories(data / "sessions" / "shop-20261203-101010-abcdef");
+  std::string newer = launch::make_session_dir(data.path(), "shop", 2).id;
+  CHECK(launch::latest_session(data.path(), "shop")->id == newer);
+  std::string newest = launch::make_session_dir(data.path(), "shop", 2).id;
+  CHECK_FALSE(fs::exists(data / "sessions" / "shop-20261203-101010-abcdef"));
+  CHECK(fs::exists(data / "sessions" / newer));
+  CHECK(launch::latest_session(data.path(), "shop")->id == newest);
+}

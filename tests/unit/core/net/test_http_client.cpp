@@ -40,4 +40,6 @@ TEST_CASE("a reference is read against its base as a browser would",
   CHECK(resolve_url(base, "http://plain.test/x") == "http://plain.test/x");
   CHECK(resolve_url("http://h:81", "a") == "http://h:81/a");
   CHECK(resolve_url("http://h/dir/", "a") == "http://h/dir/a");
+  CHECK(resolve_url("http://h/dir/i", "list?from=http://x/y") ==
+        "http://h/dir/list?from=http://x/y");
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <thread>
 
@@ -100,4 +101,58 @@ TEST_CASE(
   CHECK(result.interrupted);
   CHECK(result.exit_status == 42);
   CHECK(process::interrupted());
+}
+
+namespace {
+
+// What `command` writes to this process's stderr, which is not a terminal
+// here (a file stands in for the pipe of a CI log).
+std::string stderr_of(const sdk::Command& command, sdk::CommandResult& result) {
+  char path[] = "/tmp/b2b-progress-XXXXXX";
+  int file = ::mkstemp(path);
+  REQUIRE(file >= 0);
+  std::fflush(stderr);
+  int saved = ::dup(STDERR_FILENO);
+  ::dup2(file, STDERR_FILENO);
+  process::run_command(command, result);
+  std::fflush(stderr);
+  ::dup2(saved, STDERR_FILENO);
+  ::close(saved);
+  std::string written(static_cast<std::size_t>(::lseek(file, 0, SEEK_END)),
+                      '\0');
+  ::pread(file, written.data(), written.size(), 0);
+  ::close(file);
+  ::unlink(path);
+  return written;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "progress stays quiet in a pipe, and its end is shown when the "
+    "command fails",
+    "[process][command]") {
+  sdk::CommandResult result;
+  CHECK(stderr_of({{"sh", "-c", "echo step 1; echo step 2 >&2"},
+                   {},
+                   sdk::Streams::progress,
+                   5s},
+                  result)
+            .empty());
+  CHECK(result.exit_status == 0);
+  CHECK(result.err.empty());
+
+  // A long output that fails: its last 40 lines, in the order written.
+  std::string shown = stderr_of(
+      {{"sh", "-c",
+        "i=0; while [ $i -lt 100 ]; do echo line $i; i=$((i+1)); done; "
+        "echo the error >&2; exit 3"},
+       {},
+       sdk::Streams::progress,
+       5s},
+      result);
+  CHECK(result.exit_status == 3);
+  CHECK(shown.starts_with("line 61\n"));
+  CHECK(shown.ends_with("line 99\nthe error\n"));
+  CHECK(result.err.empty());
 }

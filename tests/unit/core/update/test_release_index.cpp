@@ -54,6 +54,18 @@ TEST_CASE("the release index names the version and where its list is",
              Catch::Contains(k_index + ":2: \"latest\" is not a version"));
   CHECK_THAT(error_of([] { parse_release_index("<html>", k_index); }),
              Catch::StartsWith(k_index + ":1:"));
+  // What the unsigned index names may not lower the channel or carry
+  // control characters into a message.
+  for (const char* bad :
+       {"http://dl.example.test/list", "list\\u001b[2Jx", "a b"}) {
+    INFO(bad);
+    CHECK_THAT(error_of([&] {
+                 parse_release_index(std::string(R"({"version": "1.0.0", )") +
+                                         "\"checksums\": \"" + bad + "\"}",
+                                     k_index);
+               }),
+               Catch::Contains("must be named by an https URL"));
+  }
   CHECK(artifact_name("linux/x86_64") == "oss-back2base_linux_x86_64.tar.gz");
 }
 
