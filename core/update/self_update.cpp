@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/update/self_update.hpp"
 
+#include "core/log/log.hpp"
 #include "core/net/http_client.hpp"
 #include "core/process/process_runner.hpp"
 #include "core/util/error.hpp"
@@ -178,6 +179,47 @@ std::string fetch_checked_archive(const InstallRequest& request) {
   return archive;
 }
 
+// What the installation holds beside the binary and its plugins, as the
+// release lays it out: the SDK, the man page, the completions, the
+// license. Each replaced where the installation has it.
+constexpr const char* k_beside[] = {
+    "include/back2base",
+    "lib/cmake/back2base-sdk",
+    "share/man/man1/oss-back2base.1",
+    "share/bash-completion/completions/oss-back2base",
+    "share/zsh/vendor-completions/_oss-back2base",
+    "share/zsh/site-functions/_oss-back2base",
+    "share/fish/vendor_completions.d/oss-back2base.fish",
+    "share/doc/oss-back2base",
+};
+
+// Once the new binary runs, the rest follows, each piece in one rename. A
+// piece that cannot be replaced is said, and the update stands: the tool
+// runs without it.
+void refresh_beside(const fs::path& root, const fs::path& prefix) {
+  for (const char* piece : k_beside) {
+    const fs::path fresh = root / piece;
+    const fs::path installed = prefix / piece;
+    std::error_code error;
+    if (!fs::exists(fresh, error) || !fs::exists(installed, error)) {
+      continue;
+    }
+    const bool dir = fs::is_directory(installed, error);
+    if (dir != fs::is_directory(fresh, error)) {
+      continue;
+    }
+    int failed =
+        dir ? exchange(fresh, installed)
+            : (::rename(fresh.c_str(), installed.c_str()) == 0 ? 0 : errno);
+    if (failed != 0) {
+      log::warning("update: cannot replace " + util::quote(installed.string()) +
+                   ": " + std::strerror(failed) +
+                   "; the rest is installed, and it is the previous "
+                   "version's");
+    }
+  }
+}
+
 }  // namespace
 
 void install_release(const InstallRequest& request,
@@ -239,6 +281,7 @@ void install_release(const InstallRequest& request,
     throw Error("update: " + what +
                 "; the previous version is back in its place");
   }
+  refresh_beside(root, installed.executable.parent_path().parent_path());
 }
 
 }  // namespace b2b::update

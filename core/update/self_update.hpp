@@ -23,9 +23,12 @@ struct InstallRequest {
 };
 
 /// Installs `request.release` over `request.installation`: the
-/// executable, and the plugin directory beside it when there is one.
-/// Throws `Error` saying what failed; whatever fails, the installed files
-/// are those of before, and nothing is left behind.
+/// executable, and the plugin directory beside it when there is one; once
+/// the new executable runs, the SDK, man page, completions and license
+/// where the installation has them. Throws `Error` saying what failed;
+/// whatever fails, the executable and plugins are those of before, and
+/// nothing is left behind (or, if they could not be put back, the message
+/// says where they are).
 void install_release(const InstallRequest& request,
                      process::ProcessRunner& runner);
 

@@ -34,6 +34,9 @@ esac
 EOF
   chmod 0755 "$tree/bin/oss-back2base"
   echo "$version" >"$tree/lib/oss-back2base/plugins/release"
+  mkdir -p "$tree/share/man/man1" "$tree/include/back2base"
+  echo "$version" >"$tree/share/man/man1/oss-back2base.1"
+  echo "$version" >"$tree/include/back2base/release"
   mkdir -p "$channel/$dir/$version"
   tar -czf "$channel/$dir/$version/$artifact" -C "$SCRATCH/tree" .
   (cd "$channel/$dir/$version" && sha256sum "$artifact" >checksums.txt)
@@ -66,6 +69,10 @@ unchanged() {
     fail "the installed binary was changed"
   diff -r "$plugins" "$SCRATCH/pristine/lib/oss-back2base/plugins" >/dev/null ||
     fail "the installed plugins were changed"
+  for dir in share include; do
+    diff -r "$SCRATCH/prefix/$dir" "$SCRATCH/pristine/$dir" >/dev/null ||
+      fail "the installed $dir/ was changed"
+  done
   [ -z "$(ls -A "$SCRATCH/prefix/bin" | grep -v '^oss-back2base$')" ] ||
     fail "left behind: $(ls -A "$SCRATCH/prefix/bin")"
 }
@@ -96,6 +103,13 @@ has "$ERR" "update: oss-back2base 99.1.0 is installed (was"
 [ "$("$installed" version --json | jq -r .version)" = 99.1.0 ] ||
   fail "the new binary is not in place"
 [ "$(cat "$plugins/release")" = 99.1.0 ] || fail "the plugins were not replaced"
+[ "$(cat "$SCRATCH/prefix/share/man/man1/oss-back2base.1")" = 99.1.0 ] ||
+  fail "the man page was not replaced"
+[ "$(cat "$SCRATCH/prefix/include/back2base/release")" = 99.1.0 ] ||
+  fail "the SDK was not replaced"
+# Not in the installation, so not added: the completions of a shell it had
+# none for stay out.
+[ ! -e "$SCRATCH/prefix/share/zsh/site-functions" ] || fail "added a directory"
 [ -z "$(ls -A "$SCRATCH/prefix/bin" | grep -v '^oss-back2base$')" ] ||
   fail "left behind: $(ls -A "$SCRATCH/prefix/bin")"
 
