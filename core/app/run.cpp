@@ -140,20 +140,28 @@ std::string version_line() {
 
 // `help plugin sign` is help's words, not the plugin command: CLI11 would
 // take a command's name wherever it stands, so the words after `help` are
-// taken out before it parses.
-std::vector<std::string> take_help_words(std::vector<std::string>& arguments) {
-  auto help =
-      std::find_if(arguments.begin(), arguments.end(),
-                   [](const std::string& a) { return !a.starts_with("-"); });
-  if (help == arguments.end() || *help != "help") {
+// taken out before it parses. (Not in `-p help`: a prompt.)
+std::vector<std::string> take_help_words(const CLI::App& app,
+                                         std::vector<std::string>& arguments) {
+  auto at = arguments.begin();
+  while (at != arguments.end() && at->starts_with("-")) {
+    const CLI::Option* option =
+        app.get_option_no_throw(at->substr(0, at->find('=')));
+    const bool value_follows = option != nullptr &&
+                               option->get_expected_min() > 0 &&
+                               at->find('=') == std::string::npos;
+    ++at;
+    if (value_follows && at != arguments.end()) {
+      ++at;
+    }
+  }
+  if (at == arguments.end() || *at != "help") {
     return {};
   }
-  auto first =
-      std::find_if(help + 1, arguments.end(),
-                   [](const std::string& a) { return !a.starts_with("-"); });
+  auto is_word = [](const std::string& a) { return !a.starts_with("-"); };
+  auto first = std::find_if(at + 1, arguments.end(), is_word);
   std::vector<std::string> words;
-  std::copy_if(first, arguments.end(), std::back_inserter(words),
-               [](const std::string& a) { return !a.starts_with("-"); });
+  std::copy_if(first, arguments.end(), std::back_inserter(words), is_word);
   arguments.erase(first, arguments.end());
   return words;
 }
@@ -188,7 +196,7 @@ int run(int argc, char** argv) {
 
   try {
     std::vector<std::string> arguments(argv + 1, argv + argc);
-    context.help_words = take_help_words(arguments);
+    context.help_words = take_help_words(app, arguments);
     std::reverse(arguments.begin(), arguments.end());  // as CLI11 takes them
     app.parse(arguments);
   } catch (const CLI::ParseError& e) {

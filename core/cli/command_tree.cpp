@@ -50,7 +50,7 @@ CommandDoc document(const CLI::App& app, const std::string& path) {
       flag.long_name = "--" + option->get_lnames().front();
     }
     flag.description = option->get_description();
-    if (option->get_type_size() != 0) {
+    if (option->get_expected_min() > 0) {
       flag.value = option->get_type_name();
       flag.kind = kind_of(
           option->get_lnames().empty() ? "" : option->get_lnames().front());

@@ -32,6 +32,8 @@ run 0 help plugin sign
 has "$OUT" "Usage: oss-back2base plugin sign"
 run 0 help plan --json
 has "$OUT" "Usage: oss-back2base plan"
+run 0 -v --profile go help plugin sign
+has "$OUT" "Usage: oss-back2base plugin sign"
 run 0 help profiles
 has "$OUT" "go: "
 has "$OUT" "general when none does"
