@@ -99,6 +99,15 @@ void report(const update::Availability& found,
   }
 }
 
+// A person at a terminal, who has not switched it off, with a channel to
+// ask. (Under -q a notice would not be shown, and must not be spent.)
+bool notice_wanted(const config::Settings& settings) {
+  return log::enabled(log::Level::warning) && ::isatty(STDERR_FILENO) == 1 &&
+         !settings.flag("BACK2BASE_NO_UPDATE_CHECK") &&
+         (!settings.value("BACK2BASE_UPDATE_URL").value_or("").empty() ||
+          !build_info().release_index_url.empty());
+}
+
 }  // namespace
 
 int update(Context& context, const UpdateOptions& options) {
@@ -161,13 +170,7 @@ void notice_update(Context& context, std::string_view command, bool disabled) {
     }
   }
   try {
-    const config::Settings& settings = context.settings();
-    // Under -q a notice would not be shown, and must not be spent.
-    if (disabled || !log::enabled(log::Level::warning) ||
-        settings.flag("BACK2BASE_NO_UPDATE_CHECK") ||
-        ::isatty(STDERR_FILENO) != 1 ||
-        (settings.value("BACK2BASE_UPDATE_URL").value_or("").empty() &&
-         build_info().release_index_url.empty())) {
+    if (disabled || !notice_wanted(context.settings())) {
       return;
     }
     std::optional<update::Version> running =

@@ -79,16 +79,13 @@ void restore(const fs::path& previous, const fs::path& executable,
     back = exchange(*fresh_plugins, *plugins) == 0;
   }
   if (!back) {
+    const int error = errno;
     staging.keep();
-    throw Error("update: " + why +
-                ", and the previous version could not "
-                "be put back: " +
-                std::strerror(errno) +
-                "; its files are "
-                "in " +
-                util::quote(staging.path().string()) +
-                " (\"previous\" is the executable, \"tree\" the rest): "
-                "move them back by hand");
+    const std::string where = util::quote(staging.path().string());
+    throw Error("update: " + why + ", and the previous version could not " +
+                "be put back: " + std::strerror(error) + "; its files are " +
+                "in " + where + " (\"previous\" is the executable, \"tree\" " +
+                "the rest): move them back by hand");
   }
 }
 
@@ -220,28 +217,13 @@ void refresh_beside(const fs::path& root, const fs::path& prefix) {
   }
 }
 
-}  // namespace
-
-void install_release(const InstallRequest& request,
-                     process::ProcessRunner& runner) {
-  const Installation& installed = request.installation;
-  const Version& version = request.release.version;
-  std::string archive = fetch_checked_archive(request);
-
-  // Unpacked beside the installed files, and asked before anything moves.
-  Staging staging(installed.executable.parent_path());
-  const fs::path root =
-      unpack(archive, artifact_name(request.platform), staging, runner);
+// The plugins and the executable, each in one rename; the previous
+// executable kept, hard-linked, until the new one has answered, and put
+// back (with its plugins) if it does not.
+void swap_in(const fs::path& root, const Installation& installed,
+             const Version& version, Staging& staging,
+             process::ProcessRunner& runner) {
   const fs::path fresh = root / "bin" / "oss-back2base";
-  if (std::string why = refusal_to_answer(fresh, version, runner);
-      !why.empty()) {
-    throw Error("update: the downloaded oss-back2base " + version.text +
-                " does not answer \"version\": " + why +
-                "; nothing was installed");
-  }
-
-  // The plugins and the executable, each in one rename; the previous
-  // executable kept, hard-linked, until the new one has answered.
   const fs::path fresh_plugins = root / "lib" / "oss-back2base" / "plugins";
   const bool swap_plugins =
       installed.plugin_dir && fs::is_directory(fresh_plugins);
@@ -265,10 +247,9 @@ void install_release(const InstallRequest& request,
     // The executable is untouched; only the plugins go back.
     if (swapped != nullptr && exchange(*swapped, *plugins) != 0) {
       staging.keep();
-      throw Error("update: " + why +
-                  ", and the previous plugins could not "
-                  "be put back; they are in " +
-                  util::quote(swapped->string()) + ": move them back by hand");
+      throw Error("update: " + why + ", and the previous plugins could not " +
+                  "be put back; they are in " + util::quote(swapped->string()) +
+                  ": move them back by hand");
     }
     throw Error("update: " + why + "; the installed files are as they were");
   }
@@ -281,6 +262,29 @@ void install_release(const InstallRequest& request,
     throw Error("update: " + what +
                 "; the previous version is back in its place");
   }
+}
+
+}  // namespace
+
+void install_release(const InstallRequest& request,
+                     process::ProcessRunner& runner) {
+  const Installation& installed = request.installation;
+  const Version& version = request.release.version;
+  std::string archive = fetch_checked_archive(request);
+
+  // Unpacked beside the installed files, and asked before anything moves.
+  Staging staging(installed.executable.parent_path());
+  const fs::path root =
+      unpack(archive, artifact_name(request.platform), staging, runner);
+  const fs::path fresh = root / "bin" / "oss-back2base";
+  if (std::string why = refusal_to_answer(fresh, version, runner);
+      !why.empty()) {
+    throw Error("update: the downloaded oss-back2base " + version.text +
+                " does not answer \"version\": " + why +
+                "; nothing was installed");
+  }
+
+  swap_in(root, installed, version, staging, runner);
   refresh_beside(root, installed.executable.parent_path().parent_path());
 }
 
