@@ -52,6 +52,9 @@ CommandDoc document(const CLI::App& app, const std::string& path) {
     flag.description = option->get_description();
     if (option->get_expected_min() > 0) {
       flag.value = option->get_type_name();
+      if (flag.value.empty()) {
+        flag.value = "VALUE";
+      }
       flag.kind = kind_of(
           option->get_lnames().empty() ? "" : option->get_lnames().front());
     }

@@ -169,13 +169,14 @@ std::string program_function(const CommandDoc& root) {
 }
 
 // The loop every script opens with: the command path the words chose.
+// (Not in a variable named "path", which zsh ties to PATH.)
 std::string path_loop(const CommandDoc& root, const std::string& words,
                       const std::string& first, const std::string& end) {
-  return "  local path='' i\n"
+  return "  local chosen='' i\n"
          "  for ((i = " +
-         first + "; i < " + end + "; i++)); do\n" + "    case \"$path/" +
+         first + "; i < " + end + "; i++)); do\n" + "    case \"$chosen/" +
          words + "\" in\n      " + descent_patterns(root) +
-         ") path=\"${path:+$path }" + words + "\" ;;\n    esac\n  done\n";
+         ") chosen=\"${chosen:+$chosen }" + words + "\" ;;\n    esac\n  done\n";
 }
 
 }  // namespace
@@ -188,7 +189,7 @@ std::string bash_completion(const CommandDoc& root,
                     "  local cur=${COMP_WORDS[COMP_CWORD]} "
                     "prev=${COMP_WORDS[COMP_CWORD-1]}\n" +
                     path_loop(root, "${COMP_WORDS[i]}", "1", "COMP_CWORD");
-  out += "  local flags='' commands=''\n  case \"$path\" in\n";
+  out += "  local flags='' commands=''\n  case \"$chosen\" in\n";
   for (const CommandDoc* command : all_commands(root)) {
     std::string commands = words_of(command_names(*command));
     for (const ArgumentDoc& argument : command->arguments) {
@@ -234,7 +235,7 @@ std::string zsh_completion(const CommandDoc& root,
                     " completion zsh\".\n" + function + "() {\n" +
                     "  local prev=${words[CURRENT-1]}\n" +
                     path_loop(root, "${words[i]}", "2", "CURRENT");
-  out += "  local -a flags commands\n  case \"$path\" in\n";
+  out += "  local -a flags commands\n  case \"$chosen\" in\n";
   for (const CommandDoc* command : all_commands(root)) {
     out += "    " + single_quoted(command->path) + ")\n" +
            value_cases(*command, words, zsh_value) + "      flags=(";
@@ -290,16 +291,16 @@ std::string fish_completion(const CommandDoc& root,
                     "function " +
                     at +
                     "\n"
-                    "  set -l path ''\n"
+                    "  set -l chosen ''\n"
                     "  for word in (commandline -opc)[2..-1]\n"
-                    "    switch \"$path/$word\"\n"
+                    "    switch \"$chosen/$word\"\n"
                     "      case" +
                     cases +
                     "\n"
-                    "        set path (string trim -- \"$path $word\")\n"
+                    "        set chosen (string trim -- \"$chosen $word\")\n"
                     "    end\n"
                     "  end\n"
-                    "  test \"$path\" = \"$argv\"\n"
+                    "  test \"$chosen\" = \"$argv\"\n"
                     "end\n"
                     "complete -c " +
                     root.name + " -f\n";

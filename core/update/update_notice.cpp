@@ -40,8 +40,8 @@ pid_t spawn_detached(const std::filesystem::path& executable) {
     posix_spawn_file_actions_addopen(&actions, fd, "/dev/null",
                                      fd == 0 ? O_RDONLY : O_WRONLY, 0);
   }
-  // Nothing of this process's but the three streams (a session's pipes
-  // held open by the check would keep them from closing).
+  // No descriptor of this process reaches it: a session's pipe held open
+  // by the check would keep the session's reader waiting.
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID);
   std::string path = executable.string();

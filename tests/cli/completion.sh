@@ -41,6 +41,8 @@ if command -v zsh >/dev/null; then
   zsh -n "$SCRATCH/_oss-back2base" || fail "the zsh script does not parse"
   has "$SCRATCH/_oss-back2base" "#compdef oss-back2base"
   has "$SCRATCH/_oss-back2base" "'sign:Sign plugin files"
+  # zsh ties $path to $PATH: a local of that name would empty PATH.
+  lacks "$SCRATCH/_oss-back2base" "local path"
 fi
 if command -v fish >/dev/null; then
   "$B2B" completion fish >"$SCRATCH/b2b.fish"
