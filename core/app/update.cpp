@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <ctime>
 #include <iostream>
+#include <utility>
 
 namespace b2b::app {
 namespace {
@@ -43,15 +44,9 @@ int record_check(Context& context) {
     update::Deadlines deadlines = update::update_deadlines(context.settings());
     deadlines.idle = std::min<std::chrono::milliseconds>(deadlines.idle, 10s);
     deadlines.total = 20s;
-    update::Availability found =
-        update::check_release(update::release_index_url(context.settings()),
-                              build_info().version, deadlines);
-    // A newer release is named only once its signed list says so: a
-    // server cannot make the notice announce what was never released.
-    if (found.standing == update::Standing::newer) {
-      update::fetch_signed_list(found.latest, update::release_public_key(),
-                                deadlines);
-    }
+    update::Availability found = update::check_release(
+        update::release_index_url(context.settings()), build_info().version,
+        update::release_public_key(), deadlines);
     record.latest = found.latest.version.text;
     record.error.clear();
   } catch (const Error& e) {
@@ -123,13 +118,9 @@ int update(Context& context, const UpdateOptions& options) {
   }
   const update::Deadlines deadlines =
       update::update_deadlines(context.settings());
-  update::Availability found =
-      update::check_release(update::release_index_url(context.settings()),
-                            build_info().version, deadlines);
-  if (found.standing == update::Standing::newer) {
-    update::fetch_signed_list(found.latest, update::release_public_key(),
-                              deadlines);
-  }
+  update::Availability found = update::check_release(
+      update::release_index_url(context.settings()), build_info().version,
+      update::release_public_key(), deadlines);
   remember(context, found);
   const std::string& running = found.running.text;
   if (options.check_only) {
@@ -148,13 +139,12 @@ int update(Context& context, const UpdateOptions& options) {
 
   update::require_writable(installation);
   auto runner = process::make_system_runner();
-  update::install_release(
-      {.release = found.latest,
-       .installation = installation,
-       .platform = std::string(build_info().platform),
-       .release_key = std::string(update::release_public_key()),
-       .deadlines = deadlines},
-      *runner);
+  update::install_release({.release = found.latest,
+                           .signed_list = std::move(found.signed_list),
+                           .installation = installation,
+                           .platform = std::string(build_info().platform),
+                           .deadlines = deadlines},
+                          *runner);
   log::notice("update: " + release_words(found) + " is installed (was " +
               running + "); the next session builds its image, and " +
               "\"oss-back2base prune\" removes the old one");

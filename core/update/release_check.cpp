@@ -114,6 +114,8 @@ std::string download(const std::string& url, std::size_t limit,
   return std::move(response.body);
 }
 
+namespace {
+
 std::string fetch_signed_list(const ReleaseIndex& release,
                               std::string_view release_key,
                               const Deadlines& deadlines) {
@@ -124,8 +126,11 @@ std::string fetch_signed_list(const ReleaseIndex& release,
   return list;
 }
 
+}  // namespace
+
 Availability check_release(const std::string& index_url,
                            std::string_view running_version,
+                           std::string_view release_key,
                            const Deadlines& deadlines) {
   std::optional<Version> running = parse_version(running_version);
   if (!running) {
@@ -141,6 +146,10 @@ Availability check_release(const std::string& index_url,
   availability.standing = order > 0    ? Standing::newer
                           : order == 0 ? Standing::same
                                        : Standing::older;
+  if (availability.standing != Standing::same) {
+    availability.signed_list =
+        fetch_signed_list(availability.latest, release_key, deadlines);
+  }
   return availability;
 }
 

@@ -38,25 +38,25 @@ Deadlines update_deadlines(const config::Settings& settings);
 std::string download(const std::string& url, std::size_t limit,
                      const Deadlines& deadlines, std::string_view label = {});
 
-/// The release's checksum list, fetched with its signature and checked
-/// (verify_checksum_list): what a user is told or given is what the
-/// release key signed. Throws `Error`.
-std::string fetch_signed_list(const ReleaseIndex& release,
-                              std::string_view release_key,
-                              const Deadlines& deadlines);
-
 enum class Standing { newer, same, older };
 
 struct Availability {
   Version running;
   ReleaseIndex latest;
   Standing standing = Standing::same;  ///< the latest, against the running
+  /// The latest's checksum list, its signature checked; empty when it is
+  /// the running version.
+  std::string signed_list;
 };
 
 /// Reads the index at `index_url` and compares its release with
-/// `running_version`. Throws `Error`.
+/// `running_version`. A release other than the running one counts only
+/// once its checksum list, fetched with its signature, checks out against
+/// `release_key` (verify_checksum_list): a server cannot make the tool
+/// name, or install, what was never released. Throws `Error`.
 Availability check_release(const std::string& index_url,
                            std::string_view running_version,
+                           std::string_view release_key,
                            const Deadlines& deadlines);
 
 }  // namespace b2b::update

@@ -157,12 +157,8 @@ fs::path unpack(const std::string& archive, const std::string& name,
 // The archive of `request`'s release for this platform, checked.
 std::string fetch_checked_archive(const InstallRequest& request) {
   const ReleaseIndex& release = request.release;
-  // The signed list first: nothing large is fetched for a release whose
-  // list does not check out.
-  std::string list =
-      fetch_signed_list(release, request.release_key, request.deadlines);
   const std::string name = artifact_name(request.platform);
-  const std::string expected = listed_checksum(list, name);
+  const std::string expected = listed_checksum(request.signed_list, name);
   std::string archive = download(net::resolve_url(release.checksums_url, name),
                                  k_archive_limit, request.deadlines, name);
   std::string actual = sha256_hex(

@@ -16,9 +16,9 @@ namespace b2b::update {
 
 struct InstallRequest {
   ReleaseIndex release;
+  std::string signed_list;  ///< its checksum list, signature checked
   Installation installation;
-  std::string platform;     ///< "linux/x86_64"
-  std::string release_key;  ///< minisign base64
+  std::string platform;  ///< "linux/x86_64"
   Deadlines deadlines;
 };
 
