@@ -171,10 +171,13 @@ void notice_update(Context& context, std::string_view command, bool disabled) {
     const std::filesystem::path file = record_file(context);
     update::CheckRecord record = update::read_check_record(file);
     const std::int64_t now = std::time(nullptr);
+    // Where this copy came from is looked up only for a notice.
     std::optional<std::string> notice = update::due_notice(
         record, *running,
-        upgrade_command(
-            update::find_installation(update::running_executable())),
+        [] {
+          return upgrade_command(
+              update::find_installation(update::running_executable()));
+        },
         now);
     // Claimed before the check starts, so that the commands of the next
     // minutes do not start one each, and written before it can finish.

@@ -91,10 +91,9 @@ bool check_due(const CheckRecord& record, std::int64_t now) {
   return now - record.checked_at >= k_day || record.checked_at > now + k_day;
 }
 
-std::optional<std::string> due_notice(CheckRecord& record,
-                                      const Version& running,
-                                      const std::string& upgrade,
-                                      std::int64_t now) {
+std::optional<std::string> due_notice(
+    CheckRecord& record, const Version& running,
+    const std::function<std::string()>& upgrade, std::int64_t now) {
   std::optional<Version> latest = parse_version(record.latest);
   if (!latest || *latest <= running ||
       (now - record.noticed_at < k_day && record.noticed_at <= now)) {
@@ -102,7 +101,7 @@ std::optional<std::string> due_notice(CheckRecord& record,
   }
   record.noticed_at = now;
   return "oss-back2base " + latest->text + " is out (this is " + running.text +
-         "); run " + util::quote(upgrade) +
+         "); run " + util::quote(upgrade()) +
          " to update, or set BACK2BASE_NO_UPDATE_CHECK=1 to stop these";
 }
 

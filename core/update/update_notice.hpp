@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,12 +36,11 @@ void write_check_record(const std::filesystem::path& file,
 bool check_due(const CheckRecord& record, std::int64_t now);
 
 /// The notice to show now, if the record knows of a release newer than
-/// `running` and none was shown in the last day; `upgrade` is what to
-/// type. Sets `record.noticed_at` when it returns one.
-std::optional<std::string> due_notice(CheckRecord& record,
-                                      const Version& running,
-                                      const std::string& upgrade,
-                                      std::int64_t now);
+/// `running` and none was shown in the last day; `upgrade` says what to
+/// type, asked only then. Sets `record.noticed_at` when it returns one.
+std::optional<std::string> due_notice(
+    CheckRecord& record, const Version& running,
+    const std::function<std::string()>& upgrade, std::int64_t now);
 
 /// Starts `executable update --check --record` in a session of its own,
 /// its standard streams on /dev/null, and returns without waiting. False

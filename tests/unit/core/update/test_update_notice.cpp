@@ -32,26 +32,33 @@ TEST_CASE("a check is due once a day, and after the clock was set back",
 
 TEST_CASE("the notice names a newer release once a day, and nothing else",
           "[update][notice]") {
+  // What to type is looked up only for a notice that is shown.
+  int asked = 0;
+  const auto upgrade = [&asked] {
+    ++asked;
+    return std::string("x");
+  };
   CheckRecord record;
   record.checked_at = k_now;
   record.latest = "0.2.0";
-  std::optional<std::string> notice =
-      due_notice(record, k_running, "oss-back2base update", k_now);
+  std::optional<std::string> notice = due_notice(
+      record, k_running, [] { return "oss-back2base update"; }, k_now);
   REQUIRE(notice);
   CHECK(*notice ==
         "oss-back2base 0.2.0 is out (this is 0.1.0); run \"oss-back2base "
         "update\" to update, or set BACK2BASE_NO_UPDATE_CHECK=1 to stop "
         "these");
   CHECK(record.noticed_at == k_now);
-  CHECK_FALSE(due_notice(record, k_running, "x", k_now + k_day - 1));
-  CHECK(due_notice(record, k_running, "x", k_now + k_day));
+  CHECK_FALSE(due_notice(record, k_running, upgrade, k_now + k_day - 1));
+  CHECK(due_notice(record, k_running, upgrade, k_now + k_day));
 
   for (const char* latest : {"0.1.0", "0.0.9", "", "garbage"}) {
     CheckRecord same;
     same.latest = latest;
     INFO(latest);
-    CHECK_FALSE(due_notice(same, k_running, "x", k_now));
+    CHECK_FALSE(due_notice(same, k_running, upgrade, k_now));
   }
+  CHECK(asked == 1);
 }
 
 TEST_CASE("the record survives a round trip, and a damaged one is empty",
